@@ -1,0 +1,74 @@
+# SIKHI developer commands (GNU make). Without DATABASE_URL / REDIS_URL everything runs on the embedded
+# defaults: SQLite in var/db.sqlite3 and the in-memory channel layer.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+BENCH_ARGS ?=
+
+# Settings for the commands that serve or work on the local site; `make test` leaves the choice to the
+# pytest configuration in pyproject.toml (sikhi.settings.test).
+LOCAL := DJANGO_SETTINGS_MODULE=sikhi.settings.local
+
+.PHONY: help install run migrate seed test lint worker deadlines bench messages
+
+help:
+	@echo "make run        install into $(VENV), migrate, load demo data, serve http://$(HOST):$(PORT)"
+	@echo "make test       install into $(VENV) and run the whole test suite (PYTEST_ARGS=... to pass arguments)"
+	@echo "make lint       ruff check ."
+	@echo "make worker     run the background worker (deadline sweep every minute)"
+	@echo "make deadlines  run one deadline sweep"
+	@echo "make messages   extract strings, fill Bahasa Indonesia from scripts/translate_id.py, compile"
+	@echo "make bench      chat load benchmark vs a bare ASGI baseline (local PostgreSQL + Redis; BENCH_ARGS=...)"
+
+# (Re)install only when pyproject.toml is newer than the stamp, or the venv is missing.
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	PIP_DISABLE_PIP_VERSION_CHECK=1 $(PY) -m pip install --no-input -e ".[dev]"
+	@touch $@
+
+install: $(STAMP)
+
+migrate: $(STAMP)
+	$(LOCAL) $(PY) manage.py migrate --noinput
+
+seed: migrate
+	$(LOCAL) $(PY) manage.py seed_demo
+
+run: seed
+	$(LOCAL) $(VENV)/bin/daphne -b $(HOST) -p $(PORT) sikhi.asgi:application
+
+test: $(STAMP)
+	env -u DJANGO_SETTINGS_MODULE $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+worker: migrate
+	$(LOCAL) $(PY) manage.py run_worker
+
+deadlines: migrate
+	$(LOCAL) $(PY) manage.py process_deadlines
+
+# Needs PostgreSQL (recreates the database sikhi_bench) and Redis on 127.0.0.1; see bench/README.md.
+bench: $(STAMP)
+	env -u DJANGO_SETTINGS_MODULE $(PY) bench/rooms.py $(BENCH_ARGS)
+
+# Lists (and fails on) any string without an Indonesian translation.
+messages: $(STAMP)
+	$(LOCAL) $(PY) manage.py makemessages -l id --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=bench
+	status=0; $(PY) scripts/translate_id.py || status=$$?; \
+	$(LOCAL) $(PY) manage.py compilemessages --ignore=.venv && exit $$status
+
+# Office statistics on 100 000 seeded disputes (local PostgreSQL; recreates the database sikhi_bench_stats,
+# or keeps it with BENCH_ARGS=--reuse); see bench/README.md, "Office statistics".
+.PHONY: bench-stats
+bench-stats: $(STAMP)
+	env -u DJANGO_SETTINGS_MODULE $(PY) bench/stats.py $(BENCH_ARGS)

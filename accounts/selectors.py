@@ -1,0 +1,41 @@
+"""Permission-scoped reads of companies: a company an officer may not review does not exist for them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from accounts import permissions as perms
+from accounts.models import Company
+from sikhi.api import NotFound
+
+
+def company_list_for(*, user: Any, verified: bool | None = None) -> QuerySet[Company]:
+    """The companies `user` may review (their office's), newest first, optionally by verification."""
+    if not perms.can_review_companies(user):
+        return Company.objects.none()
+    qs = Company.objects.select_related("regency")
+    if not user.is_superuser:
+        qs = qs.filter(regency_id=user.office_id)
+    if verified is not None:
+        qs = qs.filter(verified_at__isnull=not verified)
+    return qs.order_by("-id")
+
+
+def company_get_for(*, user: Any, pk: Any) -> Company:
+    """The company `pk` if `user` may review it; NotFound otherwise."""
+    company = company_list_for(user=user).filter(pk=pk).first()
+    if company is None:
+        raise NotFound()
+    return company
+
+
+def company_lookup(*, nib: str) -> Company:
+    """The verified company with this NIB; NotFound otherwise (unverified companies are not disclosed)."""
+    company = Company.objects.select_related("regency").filter(nib=nib, verified_at__isnull=False).first()
+    if company is None:
+        raise NotFound(_("No verified company has this NIB."))
+    return company
+

@@ -1,0 +1,232 @@
+"""Account writes: registration, sign-in with lock-out, tokens, staff accounts, company verification."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import time
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.contrib.auth import logout as auth_logout
+from django.contrib.auth.password_validation import validate_password
+from django.core.cache import cache
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
+
+from accounts import permissions as perms
+from accounts.models import STAFF_ROLES, Company, Office, Role, User, language_of
+from sikhi.api import Conflict, Forbidden, Invalid, RateLimited
+
+
+def password_check(*, password: str, user: User) -> None:
+    """Raise Invalid with the password validators' messages (in the active language) under `password`."""
+    try:
+        validate_password(password, user=user)
+    except DjangoValidationError as exc:
+        raise Invalid(details={"password": list(exc.messages)}) from None
+
+
+def _username_taken() -> Conflict:
+    message = _("This username is already taken.")
+    return Conflict(message, details={"username": [message]})
+
+
+def _nib_taken() -> Conflict:
+    message = _("A company with this NIB is already registered.")
+    return Conflict(message, details={"company": {"nib": [message]}})
+
+
+def _ensure_username_free(username: str) -> None:
+    # Case-insensitive, so that "Budi" cannot be registered next to "budi" and pass for them.
+    if User.objects.filter(username__iexact=username).exists():
+        raise _username_taken()
+
+
+def _save_new_user(user: User) -> None:
+    """Insert `user`; a concurrent registration of the same username becomes a Conflict, not a 500."""
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:
+        raise _username_taken() from None
+
+
+@transaction.atomic
+def user_register_worker(
+    *, username: str, password: str, name: str, nik: str, phone: str, email: str, language: str | None = None
+) -> User:
+    """A worker signs up; the account is usable at once. `language` (default: the active one, i.e. the
+    request's) is the language of the user's e-mails. Publishes nothing."""
+    user = User(username=username, role=Role.WORKER, name=name, nik=nik, phone=phone, email=email,
+                language=language_of(language or get_language()))
+    password_check(password=password, user=user)
+    _ensure_username_free(username)
+    user.set_password(password)
+    _save_new_user(user)
+    return user
+
+
+@transaction.atomic
+def user_register_company(
+    *,
+    username: str,
+    password: str,
+    name: str,
+    phone: str,
+    email: str,
+    company_name: str,
+    nib: str,
+    address: str,
+    regency: Office,
+    invitation: str | None = None,
+    language: str | None = None,
+) -> User:
+    """A company representative signs up with the company (unverified) and, given an invitation token,
+    claims the invitation in the same transaction. `language` as for workers. Publishes nothing itself
+    (see `invitation_claim`)."""
+    user = User(username=username, role=Role.COMPANY, name=name, phone=phone, email=email,
+                language=language_of(language or get_language()))
+    password_check(password=password, user=user)
+    _ensure_username_free(username)
+    if Company.objects.filter(nib=nib).exists():
+        raise _nib_taken()
+    company = Company(name=company_name, nib=nib, address=address, regency=regency, email=email, phone=phone)
+    try:
+        with transaction.atomic():
+            company.save()
+    except IntegrityError:
+        raise _nib_taken() from None
+    user.company = company
+    user.set_password(password)
+    _save_new_user(user)
+    if invitation:
+        # Imported here: accounts is the base every app builds on and must not import disputes at load time.
+        from disputes.services import invitation_claim
+
+        invitation_claim(token=invitation, by=user)
+    return user
+
+
+def staff_check(*, username: str, role: str, office_code: str) -> Office:
+    """The office of a staff account about to be created; Invalid or Conflict when it cannot be."""
+    if role not in STAFF_ROLES:
+        raise Invalid(details={"role": [_("A staff account is an officer or a mediator.")]})
+    office = Office.objects.filter(code=office_code).first()
+    if office is None:
+        raise Invalid(details={"office": [_("No office has the code %(code)s.") % {"code": office_code}]})
+    _ensure_username_free(username)
+    return office
+
+
+@transaction.atomic
+def staff_create(
+    *, username: str, role: str, office_code: str, name: str, password: str, email: str = ""
+) -> User:
+    """An administrator creates an officer or mediator account of one office. Publishes nothing."""
+    office = staff_check(username=username, role=role, office_code=office_code)
+    if not name.strip():
+        raise Invalid(details={"name": [_("This field is required.")]})
+    user = User(username=username, role=role, office=office, name=name.strip(), email=email)
+    try:
+        user.clean_fields(exclude=["password", "role", "office", "company"])
+    except DjangoValidationError as exc:
+        raise Invalid(details={k: list(v) for k, v in exc.message_dict.items()}) from None
+    password_check(password=password, user=user)
+    user.set_password(password)
+    _save_new_user(user)
+    return user
+
+
+# Sign-in lock-out: failures are counted per username in the cache (whether or not the account exists,
+# so that the answers do not reveal which usernames exist).
+
+
+def _login_keys(username: str) -> tuple[str, str]:
+    digest = hashlib.sha256(username.encode()).hexdigest()
+    return f"sikhi:login-failures:{digest}", f"sikhi:login-locked:{digest}"
+
+
+def _record_login_failure(*, username: str) -> None:
+    failures_key, locked_key = _login_keys(username)
+    limit = int(getattr(settings, "SIKHI_LOGIN_FAILURES", 5))
+    lock_seconds = int(getattr(settings, "SIKHI_LOGIN_LOCK_SECONDS", 900))
+    cache.add(failures_key, 0, timeout=lock_seconds)
+    try:
+        failures = cache.incr(failures_key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(failures_key, 1, timeout=lock_seconds)
+        failures = 1
+    if failures >= limit:
+        cache.set(locked_key, time.time() + lock_seconds, timeout=lock_seconds)
+        cache.delete(failures_key)
+
+
+def login_attempt(*, request: Any, username: str, password: str) -> User:
+    """Check credentials: the user, or Invalid (generic), or RateLimited while the account is locked
+    after SIKHI_LOGIN_FAILURES failures. Success resets the count. Publishes nothing."""
+    failures_key, locked_key = _login_keys(username)
+    locked_until = cache.get(locked_key)
+    now = time.time()
+    if locked_until is not None and locked_until > now:
+        raise RateLimited(
+            retry_after=math.ceil(locked_until - now),
+            message=_("Too many failed sign-in attempts; try again later."),
+        )
+    user = authenticate(request, username=username, password=password)
+    if user is None:
+        _record_login_failure(username=username)
+        raise Invalid(_("The username or password is incorrect."))
+    cache.delete(failures_key)
+    user_language_remember(user=user, language=get_language())
+    return user
+
+
+def user_language_remember(*, user: User, language: str | None) -> None:
+    """Keep the language the user signs in with as the language of their e-mails. Publishes nothing."""
+    code = language_of(language)
+    if user.language != code:
+        user.language = code
+        User.objects.filter(pk=user.pk).update(language=code)
+
+
+def token_obtain(*, user: User) -> Token:
+    """The API token of `user`, created on first use. Publishes nothing."""
+    token, _created = Token.objects.get_or_create(user=user)
+    return token
+
+
+def token_revoke(*, token: Token) -> None:
+    """Delete an API token (sign-out of a token client). Publishes nothing."""
+    Token.objects.filter(pk=token.pk).delete()
+
+
+@transaction.atomic
+def company_verify(*, company: Company, by: Any) -> Company:
+    """An officer of the company's office verifies it; repeating keeps the first verification.
+    Publishes nothing."""
+    if not perms.can_verify_company(by, company):
+        raise Forbidden(_("Only an officer of the company's office may verify it."))
+    locked = Company.objects.select_for_update().select_related("regency").get(pk=company.pk)
+    if locked.verified_at is None:
+        locked.verified_at = timezone.now()
+        locked.verified_by = by
+        locked.save(update_fields=["verified_at", "verified_by"])
+    return locked
+
+
+def user_logout(*, request, user, token: Token | None = None) -> None:
+    """End the session (and revoke the token used); the user's open sockets are closed after commit,
+    since a socket's session is checked only at its handshake."""
+    from chat.events import publish_logged_out
+
+    with transaction.atomic():
+        if token is not None:
+            token_revoke(token=token)
+        auth_logout(request)
+        publish_logged_out(user_id=user.pk)

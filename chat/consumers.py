@@ -1,0 +1,276 @@
+"""WebSocket adapters: a member's socket in a room, and a user's notification socket.
+
+Consumers authenticate, call services through short `database_sync_to_async` units and relay
+group events; they never query or publish by themselves."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from chat import selectors, services
+from chat.events import room_group, user_group
+from sikhi.api import ApiError, Forbidden, NotFound
+
+# Close codes (api.md): 4401 not authenticated, 4404 no such room or not a member. Added here:
+# 4403 membership ended while connected.
+CLOSE_UNAUTHENTICATED, CLOSE_NOT_MEMBER, CLOSE_REVOKED = 4401, 4404, 4403
+RESUME_BATCH = 200
+PRESENCE_TOUCH_EVERY = 30.0
+
+
+def _error(code: str, message: str, client_id: Any = None) -> dict:
+    frame = {"type": "error", "code": code, "message": message}
+    if client_id is not None:
+        frame["client_id"] = client_id
+    return frame
+
+
+class SafeJsonConsumer(AsyncJsonWebsocketConsumer):
+    """A JSON consumer that answers bad frames with an `invalid` error instead of dying."""
+
+    async def receive(self, text_data=None, bytes_data=None, **kwargs):
+        # Error texts reach the user: answer in their language (cookie, then Accept-Language).
+        with translation.override(self._language()):
+            await self._receive(text_data)
+
+    async def _receive(self, text_data=None, **kwargs):
+        if text_data is None:
+            await self.send_json(_error("invalid", _("Frames are JSON text.")))
+            return
+        try:
+            content = json.loads(text_data)
+        except ValueError:
+            await self.send_json(_error("invalid", _("The frame is not valid JSON.")))
+            return
+        if not isinstance(content, dict) or not isinstance(content.get("type"), str):
+            await self.send_json(_error("invalid", _("A frame is a JSON object with a `type`.")))
+            return
+        await self.receive_json(content, **kwargs)
+
+    async def reject(self, code: int) -> None:
+        """Accept then close with `code`, so that the client sees the code (a refused handshake shows 1006)."""
+        await self.accept()
+        await self.close(code=code)
+
+    def _language(self) -> str:
+        headers = dict(self.scope.get("headers") or [])
+        cookies = self.scope.get("cookies") or {}
+        supported = [code for code, _name in settings.LANGUAGES]
+        if cookies.get(settings.LANGUAGE_COOKIE_NAME) in supported:
+            return cookies[settings.LANGUAGE_COOKIE_NAME]
+        for part in headers.get(b"accept-language", b"").decode("latin-1").split(","):
+            code = part.split(";")[0].strip().lower()[:2]
+            if code in supported:
+                return code
+        return settings.LANGUAGE_CODE
+
+    async def user_logged_out(self, event):
+        await self.close(code=CLOSE_UNAUTHENTICATED)
+
+
+class RoomConsumer(SafeJsonConsumer):
+    """A member's socket in one room: post, resume by `seq`, typing, read markers, presence, room state."""
+
+    async def connect(self):
+        self.user = self.scope.get("user")
+        self.room_id = int(self.scope["url_route"]["kwargs"]["room_id"])
+        self.delivered: int | None = None  # highest seq sent on this socket
+        self.joined = False
+        self.touched = 0.0
+        if self.user is None or not self.user.is_authenticated:
+            await self.reject(CLOSE_UNAUTHENTICATED)
+            return
+        if not await database_sync_to_async(selectors.room_member_check)(room_id=self.room_id, user_id=self.user.id):
+            await self.reject(CLOSE_NOT_MEMBER)
+            return
+        # Join the groups before reading anything, so no message falls between history and live events.
+        await self.channel_layer.group_add(room_group(self.room_id), self.channel_name)
+        await self.channel_layer.group_add(user_group(self.user.id), self.channel_name)
+        self.joined = True
+        await self.accept()
+        state = await database_sync_to_async(selectors.room_connect_state)(room_id=self.room_id)
+        self.delivered = state["last_seq"]
+        await self.send_json({"type": "room", "writable": state["writable"], "paused": state["paused"]})
+        await database_sync_to_async(services.presence_join)(room_id=self.room_id, user=self.user,
+                                                             channel_name=self.channel_name)
+        after = parse_qs((self.scope.get("query_string") or b"").decode()).get("after_seq")
+        if after and after[0].isascii() and after[0].isdigit():
+            await self._resume(int(after[0]))
+
+    async def disconnect(self, code):
+        await self._leave()
+
+    async def _leave(self) -> None:
+        """Stop relaying the room to this socket and drop it from presence (once)."""
+        if not self.joined:
+            return
+        self.joined = False
+        await self.channel_layer.group_discard(room_group(self.room_id), self.channel_name)
+        await self.channel_layer.group_discard(user_group(self.user.id), self.channel_name)
+        await database_sync_to_async(services.presence_leave)(room_id=self.room_id, channel_name=self.channel_name)
+
+    # --- frames from the client -------------------------------------------------------------------------
+
+    async def receive_json(self, content, **kwargs):
+        handler = {
+            "message": self._on_message, "resume": self._on_resume, "typing": self._on_typing,
+            "read": self._on_read, "ping": self._on_ping,
+        }.get(content["type"])
+        if handler is None:
+            await self.send_json(_error("invalid", _("Unknown frame type %(type)r.") % {"type": content["type"][:40]}))
+            return
+        await handler(content)
+
+    async def _revoked(self) -> None:
+        # Leave the groups now: until the client's disconnect arrives, events of the room would still be
+        # relayed to a user who is no longer a member.
+        await self._leave()
+        await self.send_json(_error("forbidden", _("You are no longer a member of this room.")))
+        await self.close(code=CLOSE_REVOKED)
+
+    async def _still_member(self) -> bool:
+        if await database_sync_to_async(selectors.room_member_check)(room_id=self.room_id, user_id=self.user.id):
+            return True
+        await self._revoked()
+        return False
+
+    async def _on_message(self, content):
+        client_id = content.get("client_id")
+        try:
+            message, _created = await database_sync_to_async(selectors.post_as_fresh_user)(
+                room_id=self.room_id, user_id=self.user.id, client_id=client_id, body=content.get("body"))
+        except (NotFound, Forbidden):
+            await self._revoked()
+            return
+        except ApiError as exc:
+            await self.send_json(_error(exc.code, str(exc.detail), client_id))
+            return
+        await self.send_json({"type": "ack", "client_id": str(message.client_id), "id": message.id,
+                              "seq": message.seq, "created_at": services.message_dict(message)["created_at"]})
+
+    async def _on_resume(self, content):
+        after = content.get("after_seq")
+        if isinstance(after, bool) or not isinstance(after, int) or after < 0:
+            await self.send_json(_error("invalid", _("`after_seq` must be a whole number of at least 0.")))
+            return
+        if await self._still_member():
+            await self._resume(after)
+
+    async def _resume(self, after: int) -> None:
+        """Send every stored message after `after` in seq order, exactly once, then `resumed`."""
+        cursor = after
+        while True:
+            batch = await database_sync_to_async(selectors.message_dicts_after)(
+                room_id=self.room_id, after_seq=cursor, limit=RESUME_BATCH)
+            for message in batch:
+                await self.send_json({"type": "message", **message})
+                cursor = message["seq"]
+                # Only what was really sent counts: an `after` beyond the room's last seq must not make
+                # the live handler skip the messages still to come.
+                self.delivered = max(self.delivered or 0, cursor)
+            if len(batch) < RESUME_BATCH:
+                break
+        self.delivered = self.delivered or 0
+        await self.send_json({"type": "resumed", "last_seq": self.delivered})
+
+    async def _on_typing(self, content):
+        if await self._still_member():
+            await database_sync_to_async(services.typing_announce)(room_id=self.room_id, user=self.user)
+
+    async def _on_read(self, content):
+        try:
+            await database_sync_to_async(selectors.read_as_fresh_user)(
+                room_id=self.room_id, user_id=self.user.id, seq=content.get("seq"))
+        except (NotFound, Forbidden):
+            await self._revoked()
+        except ApiError as exc:
+            await self.send_json(_error(exc.code, str(exc.detail)))
+
+    async def _on_ping(self, content):
+        await self.send_json({"type": "pong"})
+        if time.monotonic() - self.touched > PRESENCE_TOUCH_EVERY:
+            self.touched = time.monotonic()
+            await database_sync_to_async(services.presence_touch)(channel_name=self.channel_name)
+
+    # --- events from the groups -----------------------------------------------------------------------
+
+    async def chat_message(self, event):
+        message = event["message"]
+        seq = message["seq"]
+        if self.delivered is not None:
+            if seq <= self.delivered:
+                return  # already sent (resume or an earlier event)
+            if seq > self.delivered + 1:
+                # The channel layer dropped something: repair from the database, in order.
+                missing = await database_sync_to_async(selectors.message_dicts_between)(
+                    room_id=self.room_id, after_seq=self.delivered, before_seq=seq)
+                for row in missing:
+                    await self.send_json({"type": "message", **row})
+        await self.send_json({"type": "message", **message})
+        self.delivered = seq
+
+    async def chat_room(self, event):
+        await self.send_json({"type": "room", "writable": event["writable"], "paused": event["paused"]})
+
+    async def chat_read(self, event):
+        if event["user"]["id"] != self.user.id:
+            await self.send_json({"type": "read", "user": event["user"], "seq": event["seq"]})
+
+    async def chat_typing(self, event):
+        if event["user"]["id"] != self.user.id:
+            await self.send_json({"type": "typing", "user": event["user"]})
+
+    async def chat_presence(self, event):
+        await self.send_json({"type": "presence", "online": event["online"]})
+
+    async def chat_membership(self, event):
+        await self._still_member()
+
+    async def notification_created(self, event):
+        """Notifications go to the notification socket; the room socket shares only the user group."""
+
+
+class NotificationConsumer(SafeJsonConsumer):
+    """A signed-in user's notifications, pushed as they are created."""
+
+    async def connect(self):
+        self.user = self.scope.get("user")
+        self.joined = False
+        if self.user is None or not self.user.is_authenticated:
+            await self.reject(CLOSE_UNAUTHENTICATED)
+            return
+        self.language = self._language()
+        await self.channel_layer.group_add(user_group(self.user.id), self.channel_name)
+        self.joined = True
+        await self.accept()
+
+    async def disconnect(self, code):
+        if self.joined:
+            await self.channel_layer.group_discard(user_group(self.user.id), self.channel_name)
+
+    async def receive_json(self, content, **kwargs):
+        if content["type"] == "ping":
+            await self.send_json({"type": "pong"})
+        else:
+            await self.send_json(_error("invalid", _("Unknown frame type %(type)r.") % {"type": content["type"][:40]}))
+
+    async def notification_created(self, event):
+        from chat.notices import notification_title
+
+        n = event["notification"]
+        with translation.override(self.language):
+            title = notification_title(n["kind"], n["params"])
+        await self.send_json({"type": "notification", "id": n["id"], "kind": n["kind"],
+                              "dispute_id": n["dispute_id"], "title": title, "created_at": n["created_at"]})
+
+    async def chat_membership(self, event):
+        """Only room sockets care."""

@@ -1,0 +1,227 @@
+"""Input shapes of the dispute pages: the filing wizard and the transition payloads (validation only)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Office
+from accounts.serializers import NIB_MESSAGE, NIB_RE
+from disputes.models import DisputeType
+
+TYPE_HELP = {
+    DisputeType.HAK: _(
+        "Your rights under the law, your contract or the company regulation were not given: "
+        "unpaid wages or overtime, BPJS not paid, leave refused."
+    ),
+    DisputeType.KEPENTINGAN: _(
+        "You disagree about new or changed working conditions: a new wage scale, new rules in the collective agreement."
+    ),
+    DisputeType.PHK: _(
+        "You were dismissed, or the company plans to dismiss you, and you disagree with it or with the severance."
+    ),
+    DisputeType.ANTAR_SERIKAT: _("A dispute between trade unions in one company about membership or rights."),
+}
+
+
+def _regency_field(label) -> forms.ModelChoiceField:
+    field = forms.ModelChoiceField(label=label, queryset=Office.objects.order_by("code"), empty_label=_("Choose…"))
+    field.label_from_instance = lambda office: (
+        office.region_name if office.code != "32" else _("Several regencies in Jawa Barat")
+    )
+    return field
+
+
+class CompanyStepForm(forms.Form):
+    """Step 1: the company, found by NIB, or named with an e-mail address to invite it."""
+
+    how = forms.ChoiceField(
+        label=_("How do you want to name the company?"),
+        widget=forms.RadioSelect,
+        choices=[
+            ("nib", _("By its NIB (the company is on SIKHI)")),
+            ("name", _("By name and e-mail address (we invite it)")),
+        ],
+        initial="nib",
+    )
+    nib = forms.CharField(
+        label=_("The company's NIB"),
+        required=False,
+        max_length=13,
+        validators=[RegexValidator(NIB_RE, NIB_MESSAGE)],
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+    name = forms.CharField(label=_("Company name"), required=False, max_length=200)
+    email = forms.EmailField(
+        label=_("The company's e-mail address"),
+        required=False,
+        max_length=254,
+        help_text=_("The invitation to negotiate is sent to this address."),
+    )
+    address = forms.CharField(
+        label=_("Company address"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    workplace_regency = _regency_field(_("Where do you work?"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("how") == "nib" and not data.get("nib") and "nib" not in self.errors:
+            self.add_error("nib", _("This field is required."))
+        if data.get("how") == "name":
+            for name in ("name", "email", "address"):
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(name, _("This field is required."))
+        return data
+
+    @staticmethod
+    def field_errors(fields: dict | None) -> dict:
+        """The service reports an unknown NIB as {"respondent": {"nib": [...]}}: put it beside the NIB field."""
+        return {("nib" if name == "respondent" else name): texts for name, texts in (fields or {}).items()}
+
+    def respondent(self) -> dict:
+        d = self.cleaned_data
+        if d["how"] == "nib":
+            return {"nib": d["nib"]}
+        return {"name": d["name"], "email": d["email"], "address": d["address"]}
+
+
+class TypeStepForm(forms.Form):
+    type = forms.ChoiceField(
+        label=_("What is the dispute about?"), widget=forms.RadioSelect, choices=DisputeType.choices
+    )
+
+
+class StoryStepForm(forms.Form):
+    summary = forms.CharField(
+        label=_("Summary in one or two sentences"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    chronology = forms.CharField(
+        label=_("What happened, in order"),
+        max_length=50000,
+        help_text=_("Dates, who said or did what. You can save and continue later."),
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+
+
+class DemandsStepForm(forms.Form):
+    demands = forms.CharField(
+        label=_("What do you ask for?"),
+        max_length=20000,
+        help_text=_("For example: pay the overtime of March to May, or reinstate me."),
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    monthly_wage = forms.IntegerField(
+        label=_("Monthly wage (rupiah)"), required=False, min_value=0, max_value=10**12,
+        help_text=_("Basic wage plus fixed allowances. For a termination dispute: used to calculate severance."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+    employment_start = forms.DateField(label=_("First day of work"), required=False,
+                                       widget=forms.DateInput(attrs={"type": "date"}))
+    employment_end = forms.DateField(label=_("Last day of work"), required=False,
+                                     help_text=_("For a termination dispute: the day the employment ended or ends."),
+                                     widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("employment_start"), data.get("employment_end")
+        if start and end and end < start:
+            self.add_error("employment_end", _("Must not be before the first day of work."))
+        return data
+
+
+class EvidenceForm(forms.Form):
+    title = forms.CharField(label=_("What is this document?"), max_length=200)
+    file = forms.FileField(label=_("File (PDF, JPEG or PNG, at most 10 MB)"))
+
+
+# Transition payloads shown on the dispute page. The services validate them again (payload serializers).
+def _reason(required=True):
+    return forms.CharField(
+        label=_("Reason"), max_length=5000, required=required, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+def _terms():
+    return forms.CharField(
+        label=_("Terms of the agreement"), max_length=20000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+TRANSITION_FIELDS = {
+    "decline_bipartite": lambda d, u: {"reason": _reason()},
+    "fail_bipartite": lambda d, u: {"reason": _reason()},
+    "reject_agreement": lambda d, u: {"reason": _reason()},
+    "withdraw": lambda d, u: {"reason": _reason(required=d.state != "draft")},
+    "propose_agreement": lambda d, u: {"terms": _terms()},
+    "reach_agreement": lambda d, u: {"terms": _terms()},
+    "return_registration": lambda d, u: {
+        "missing_items": forms.CharField(
+            label=_("Missing items, one per line"), max_length=25000, widget=forms.Textarea(attrs={"rows": 4})
+        )
+    },
+    "resubmit_registration": lambda d, u: {
+        "note": forms.CharField(
+            label=_("Note to the officer"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+        )
+    },
+    "choose_route": lambda d, u: {
+        "route": forms.ChoiceField(label=_("Route"), widget=forms.RadioSelect, choices=route_choices(d))
+    },
+    "assign_mediator": lambda d, u: {
+        "mediator": forms.TypedChoiceField(label=_("Mediator"), coerce=int, choices=mediator_choices(d))
+    },
+    "issue_recommendation": lambda d, u: {
+        "considerations": forms.CharField(
+            label=_("Considerations"), max_length=50000, widget=forms.Textarea(attrs={"rows": 8})
+        ),
+        "recommendations": forms.CharField(
+            label=_("Recommendation (anjuran)"), max_length=50000, widget=forms.Textarea(attrs={"rows": 6})
+        ),
+    },
+    "respond_recommendation": lambda d, u: {
+        "accept": forms.TypedChoiceField(
+            label=_("Your answer"),
+            widget=forms.RadioSelect,
+            coerce=lambda v: v == "true",
+            choices=[("true", _("I accept the recommendation")), ("false", _("I reject the recommendation"))],
+        ),
+        "reason": _reason(required=False),
+    },
+}
+
+
+def route_choices(dispute) -> list[tuple[str, str]]:
+    from disputes.models import ALLOWED_ROUTES
+
+    labels = {
+        "mediation": _("Mediation by a Disnaker mediator"),
+        "conciliation": _("Conciliation"),
+        "arbitration": _("Arbitration"),
+    }
+    return [(r, labels[r]) for r in ("mediation", "conciliation", "arbitration") if r in ALLOWED_ROUTES[dispute.type]]
+
+
+def mediator_choices(dispute) -> list[tuple[int, str]]:
+    from disputes.selectors import mediator_loads
+
+    return [
+        (m.id, _("%(name)s (%(n)s open cases)") % {"name": m.name, "n": m.open_cases})
+        for m in mediator_loads(office_id=dispute.office_id)
+    ]
+
+
+def transition_form(dispute, user, name: str, data=None) -> forms.Form:
+    """The form of transition `name` (no fields when it takes no payload)."""
+    fields = TRANSITION_FIELDS.get(name, lambda d, u: {})(dispute, user)
+    initial = None
+    if name == "issue_recommendation" and data is None:
+        from mediation.pages import recommendation_template  # the anjuran's standard structure, prefilled
+
+        initial = recommendation_template(dispute)
+    return type(f"{name}_form", (forms.Form,), dict(fields))(data, prefix=name, initial=initial)
+
+
+def transition_payload(name: str, cleaned: dict) -> dict:
+    if name == "return_registration":
+        return {"missing_items": [line.strip() for line in cleaned["missing_items"].splitlines() if line.strip()]}
+    return dict(cleaned)

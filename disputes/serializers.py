@@ -1,0 +1,236 @@
+"""Input shapes and the dispute as the API reads it."""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from accounts.models import Office
+from chat.permissions import is_room_member
+from disputes.models import Deadline, DisputeEvent, DisputeType, Evidence
+
+NIK_RE = re.compile(r"^\d{16}$")
+NIB_RE = re.compile(r"^\d{13}$")
+
+
+class RespondentInput(serializers.Serializer):
+    """A verified company by `nib`, or a company not on SIKHI by `name`, `email` and `address`."""
+
+    nib = serializers.CharField(required=False)
+    name = serializers.CharField(required=False, max_length=200)
+    email = serializers.EmailField(required=False)
+    address = serializers.CharField(required=False, max_length=1000)
+
+    def validate(self, attrs: dict) -> dict:
+        if attrs.get("nib"):
+            if not NIB_RE.match(attrs["nib"]):
+                raise serializers.ValidationError({"nib": [_("An NIB has exactly 13 digits.")]})
+            return {"nib": attrs["nib"]}
+        missing = {f: [_("This field is required.")] for f in ("name", "email", "address") if not attrs.get(f)}
+        if missing:
+            raise serializers.ValidationError(missing)
+        return attrs
+
+
+class MemberInput(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    nik = serializers.RegexField(NIK_RE, error_messages={"invalid": _("A NIK has exactly 16 digits.")})
+
+
+@extend_schema_field({"oneOf": [{"type": "string", "example": "32.73"},
+                                {"type": "array", "items": {"type": "string"}}]})
+class WorkplaceRegencyField(serializers.Field):
+    """An office code ("32.73"), or a list of codes: workplaces in several regencies go to the province ("32")."""
+
+    default_error_messages = {"invalid": _("Unknown regency code.")}
+
+    def to_internal_value(self, data):
+        codes = data if isinstance(data, list) else [data]
+        if not codes or not all(isinstance(c, str) for c in codes):
+            self.fail("invalid")
+        known = set(Office.objects.filter(code__in=codes).values_list("code", flat=True))
+        if set(codes) - known:
+            self.fail("invalid")
+        distinct = sorted(set(codes))
+        return distinct[0] if len(distinct) == 1 else "32"
+
+    def to_representation(self, value):
+        return value
+
+
+class DisputeInput(serializers.Serializer):
+    """Creating (all of type, respondent, workplace_regency) or editing a draft (any subset)."""
+
+    type = serializers.ChoiceField(choices=DisputeType.choices)
+    respondent = RespondentInput()
+    workplace_regency = WorkplaceRegencyField()
+    summary = serializers.CharField(max_length=2000, allow_blank=True, required=False)
+    chronology = serializers.CharField(max_length=50000, allow_blank=True, required=False)
+    demands = serializers.CharField(max_length=20000, allow_blank=True, required=False)
+    collective = serializers.BooleanField(required=False)
+    members = MemberInput(many=True, required=False, max_length=500)
+    monthly_wage = serializers.IntegerField(min_value=0, max_value=10**12, required=False, allow_null=True,
+                                            help_text="Basic wage plus fixed allowances, whole rupiah (for phk).")
+    employment_start = serializers.DateField(required=False, allow_null=True, help_text="First day of work.")
+    employment_end = serializers.DateField(required=False, allow_null=True, help_text="Last day of work (phk).")
+
+    def validate(self, attrs: dict) -> dict:
+        start, end = attrs.get("employment_start"), attrs.get("employment_end")
+        if start and end and end < start:
+            raise serializers.ValidationError({"employment_end": [_("Must not be before the first day of work.")]})
+        return attrs
+
+
+
+class StrictCharField(serializers.CharField):
+    """A CharField that takes only strings (DRF's would turn 1 or True into "1" or "True")."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictUUIDField(serializers.UUIDField):
+    """A UUIDField that takes only strings (DRF's would turn the integer 1 into a UUID)."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid", value=data)
+        return super().to_internal_value(data)
+
+
+class TransitionInput(serializers.Serializer):
+    """{"name": "<transition>", ...payload}; the payload fields depend on the transition (workflow.md)."""
+
+    name = serializers.CharField(max_length=40)
+
+
+class DeadlineOut(serializers.ModelSerializer):
+    class Meta:
+        model = Deadline
+        fields = ["key", "starts_at", "due_at", "owed_by", "state"]
+
+
+class EventOut(serializers.ModelSerializer):
+    actor = serializers.SerializerMethodField()
+
+    class Meta:
+        model = DisputeEvent
+        fields = ["at", "actor", "name", "source", "target", "payload"]
+
+    @extend_schema_field({"type": "object", "nullable": True, "properties": {
+        "id": {"type": "integer"}, "name": {"type": "string"}, "role": {"type": "string"}}})
+    def get_actor(self, obj):
+        if obj.actor is None:
+            return None
+        return {"id": obj.actor.id, "name": obj.actor.name, "role": obj.actor.role}
+
+
+class EvidenceOut(serializers.ModelSerializer):
+    uploaded_by = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Evidence
+        fields = ["id", "title", "content_type", "size", "sha256", "uploaded_by", "uploaded_at"]
+
+    @extend_schema_field({"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}}})
+    def get_uploaded_by(self, obj):
+        return {"id": obj.uploaded_by_id, "name": obj.uploaded_by.name}
+
+
+class EvidenceInput(serializers.Serializer):
+    file = serializers.FileField(allow_empty_file=False)
+    title = serializers.CharField(max_length=200)
+
+
+class CourtRegistrationInput(serializers.Serializer):
+    court = serializers.CharField(max_length=200)
+    akta_number = serializers.CharField(max_length=100)
+    registered_on = serializers.DateField()
+
+
+_ref = {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}}}
+
+
+class DisputeOut(serializers.Serializer):
+    """The dispute as `request.user` sees it (available_transitions, next_actor and rooms are per user)."""
+
+    id = serializers.IntegerField()
+    number = serializers.CharField(allow_null=True)
+    registration_number = serializers.CharField(allow_null=True)
+    type = serializers.CharField()
+    status = serializers.CharField(source="state")
+    status_label = serializers.SerializerMethodField()
+    failure_reason = serializers.SerializerMethodField()
+    petitioner = serializers.SerializerMethodField()
+    respondent = serializers.SerializerMethodField()
+    office = serializers.SerializerMethodField()
+    workplace_regency = serializers.CharField()
+    mediator = serializers.SerializerMethodField()
+    summary = serializers.CharField()
+    chronology = serializers.CharField()
+    demands = serializers.CharField()
+    collective = serializers.BooleanField()
+    members = serializers.JSONField()
+    monthly_wage = serializers.IntegerField(allow_null=True)
+    employment_start = serializers.DateField(allow_null=True)
+    employment_end = serializers.DateField(allow_null=True)
+    created_at = serializers.DateTimeField()
+    submitted_at = serializers.DateTimeField(allow_null=True)
+    closed_at = serializers.DateTimeField(allow_null=True)
+    deadlines = serializers.SerializerMethodField()
+    next_actor = serializers.SerializerMethodField()
+    available_transitions = serializers.SerializerMethodField()
+    rooms = serializers.SerializerMethodField()
+
+    def _user(self):
+        return self.context["request"].user
+
+    def get_status_label(self, obj) -> str:
+        return str(obj.get_state_display())
+
+    def get_failure_reason(self, obj) -> str | None:
+        return obj.failure_reason or None
+
+    @extend_schema_field(_ref)
+    def get_petitioner(self, obj):
+        return {"id": obj.petitioner_id, "name": obj.petitioner.name}
+
+    @extend_schema_field({"type": "object", "properties": {
+        "company_id": {"type": "integer", "nullable": True}, "name": {"type": "string"},
+        "nib": {"type": "string", "nullable": True}}})
+    def get_respondent(self, obj):
+        return {"company_id": obj.respondent_company_id, "name": obj.respondent_name,
+                "nib": obj.respondent_nib or None}
+
+    @extend_schema_field({"type": "object", "properties": {"code": {"type": "string"}, "name": {"type": "string"}}})
+    def get_office(self, obj):
+        return {"code": obj.office_id, "name": obj.office.name}
+
+    @extend_schema_field({**_ref, "nullable": True})
+    def get_mediator(self, obj):
+        return {"id": obj.mediator_id, "name": obj.mediator.name} if obj.mediator_id else None
+
+    @extend_schema_field(DeadlineOut(many=True))
+    def get_deadlines(self, obj):
+        return DeadlineOut(obj.deadlines.all(), many=True).data
+
+    def get_next_actor(self, obj) -> list[str]:
+        from disputes.services import next_actor
+
+        return next_actor(obj)
+
+    def get_available_transitions(self, obj) -> list[str]:
+        from disputes.services import available_transitions
+
+        return available_transitions(obj, self._user())
+
+    @extend_schema_field({"type": "array", "items": {"type": "object", "properties": {
+        "id": {"type": "integer"}, "kind": {"type": "string"}}}})
+    def get_rooms(self, obj):
+        user = self._user()
+        return [{"id": r.id, "kind": r.kind} for r in obj.rooms.all() if is_room_member(user, r)]

@@ -1,0 +1,216 @@
+"""HTTP adapters for disputes: authenticate, resolve through a selector, validate, call one service."""
+
+from __future__ import annotations
+
+from django.http import FileResponse
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.parsers import JSONParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from disputes import permissions as perms
+from disputes import services
+from disputes.models import DisputeState, DisputeType
+from disputes.selectors import dispute_get_for, dispute_list_for, evidence_get_for
+from disputes.serializers import (
+    CourtRegistrationInput,
+    DisputeInput,
+    DisputeOut,
+    EventOut,
+    EvidenceInput,
+    EvidenceOut,
+    TransitionInput,
+)
+from sikhi.api import CursorPagination, Invalid
+
+
+def json_object(request: Request) -> dict:
+    """The request body, which must be a JSON object."""
+    if not isinstance(request.data, dict):
+        raise Invalid(details={"body": [_("The body must be a JSON object.")]})
+    return request.data
+
+
+def validated(serializer_class, data, **kwargs) -> dict:
+    serializer = serializer_class(data=data, **kwargs)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+def dispute_response(request: Request, dispute, status: int = 200) -> Response:
+    return Response(DisputeOut(dispute, context={"request": request}).data, status=status)
+
+
+class DisputeListView(APIView):
+    """List the disputes this user may see, or (a worker) start one in draft."""
+
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("status", str, enum=DisputeState.values),
+            OpenApiParameter("type", str, enum=DisputeType.values),
+            OpenApiParameter("cursor", str), OpenApiParameter("limit", int),
+        ],
+        responses=DisputeOut(many=True),
+    )
+    def get(self, request: Request) -> Response:
+        status = request.query_params.get("status")
+        dtype = request.query_params.get("type")
+        errors = {}
+        if status and status not in DisputeState.values:
+            errors["status"] = [_("Unknown status.")]
+        if dtype and dtype not in DisputeType.values:
+            errors["type"] = [_("Unknown type.")]
+        if errors:
+            raise Invalid(details=errors)
+        paginator = CursorPagination()
+        page = paginator.paginate_queryset(dispute_list_for(user=request.user, status=status, type=dtype), request)
+        data = DisputeOut(page, many=True, context={"request": request}).data
+        return paginator.get_paginated_response(data)
+
+    @extend_schema(request=DisputeInput, responses={201: DisputeOut})
+    def post(self, request: Request) -> Response:
+        data = validated(DisputeInput, json_object(request))
+        dispute = services.dispute_create(by=request.user, data=data)
+        return dispute_response(request, dispute, status=201)
+
+
+class DisputeDetailView(APIView):
+    """Read a dispute; the petitioner edits it while it is a draft."""
+
+    parser_classes = [JSONParser]
+
+    @extend_schema(responses=DisputeOut)
+    def get(self, request: Request, pk: int) -> Response:
+        return dispute_response(request, dispute_get_for(user=request.user, pk=pk))
+
+    @extend_schema(request=DisputeInput, responses=DisputeOut)
+    def patch(self, request: Request, pk: int) -> Response:
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        data = validated(DisputeInput, json_object(request), partial=True)
+        dispute = services.dispute_update(dispute=dispute, by=request.user, data=data)
+        return dispute_response(request, dispute)
+
+
+class DisputeTransitionView(APIView):
+    """Make a transition: {"name": ..., payload}; 409 with state and allowed when not possible now."""
+
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        request=TransitionInput,
+        responses={200: DisputeOut, 400: OpenApiResponse(description="invalid payload"),
+                   403: OpenApiResponse(description="forbidden"), 404: OpenApiResponse(description="not_found"),
+                   409: OpenApiResponse(description="transition_not_allowed: details {state, allowed}")},
+        description=(
+            "Payload per transition: decline_bipartite/fail_bipartite/reject_agreement {reason}; "
+            "withdraw {reason} (optional in draft); propose_agreement/reach_agreement {terms}; "
+            "return_registration {missing_items: [str]}; resubmit_registration {note?}; "
+            "choose_route {route}; assign_mediator {mediator: id}; "
+            "issue_recommendation {considerations, recommendations}; respond_recommendation {accept, reason?}."
+        ),
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        body = json_object(request)
+        name = validated(TransitionInput, body)["name"]
+        payload = {k: v for k, v in body.items() if k != "name"}
+        dispute = services.dispute_transition(dispute=dispute, by=request.user, name=name, data=payload)
+        return dispute_response(request, dispute_get_for(user=request.user, pk=dispute.pk))
+
+
+class DisputeEventsView(APIView):
+    """The dispute's audit trail, oldest first."""
+
+    @extend_schema(responses=inline_serializer("EventList", {"results": EventOut(many=True)}))
+    def get(self, request: Request, pk: int) -> Response:
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        return Response({"results": EventOut(dispute.events.select_related("actor"), many=True).data})
+
+
+class DisputeEvidenceView(APIView):
+    """List the dispute's evidence, or (a party) upload a PDF, JPEG or PNG of at most 10 MB."""
+
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(responses=inline_serializer("EvidenceList", {"results": EvidenceOut(many=True),
+                                                                "next": serializers.CharField(allow_null=True)}))
+    def get(self, request: Request, pk: int) -> Response:
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        rows = dispute.evidence.select_related("uploaded_by")
+        return Response({"results": EvidenceOut(rows, many=True).data, "next": None})
+
+    @extend_schema(request={"multipart/form-data": EvidenceInput}, responses={201: EvidenceOut})
+    def post(self, request: Request, pk: int) -> Response:
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        if not perms.can_upload_evidence(request.user, dispute):
+            from sikhi.api import Forbidden
+
+            raise Forbidden()
+        data = validated(EvidenceInput, request.data)
+        evidence = services.evidence_upload(dispute=dispute, by=request.user, title=data["title"],
+                                            upload=data["file"])
+        return Response(EvidenceOut(evidence).data, status=201)
+
+
+class EvidenceDownloadView(APIView):
+    """The evidence file, for those who may see its dispute; never from a public URL."""
+
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiResponse(description="the file")})
+    def get(self, request: Request, pk: int):
+        evidence = evidence_get_for(user=request.user, pk=pk)
+        response = FileResponse(evidence.file.open("rb"), content_type=evidence.content_type, as_attachment=True,
+                                filename=f"bukti-{evidence.pk}{_extension(evidence.content_type)}")
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+def _extension(content_type: str) -> str:
+    return {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}.get(content_type, "")
+
+
+class CourtRegistrationView(APIView):
+    """Record the PHI court's registration of the signed agreement."""
+
+    parser_classes = [JSONParser]
+
+    @extend_schema(request=CourtRegistrationInput, responses=DisputeOut)
+    def post(self, request: Request, pk: int) -> Response:
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        data = validated(CourtRegistrationInput, json_object(request))
+        dispute = services.court_registration_record(dispute=dispute, by=request.user, court=data["court"],
+                                                     akta_number=data["akta_number"],
+                                                     registered_on=data["registered_on"])
+        return dispute_response(request, dispute)
+
+
+class MediatorReassignView(APIView):
+    """An officer of the office hands the case to another mediator (not a transition: the stage stays)."""
+
+    parser_classes = [JSONParser]
+
+    @extend_schema(request=inline_serializer("MediatorInput", {"mediator": serializers.IntegerField()}),
+                   responses=DisputeOut,
+                   description="Not in api.md. The former mediator loses the rooms at once (sockets close 4403).")
+    def post(self, request: Request, pk: int) -> Response:
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        body = json_object(request)
+        dispute = services.dispute_reassign_mediator(dispute=dispute, by=request.user, mediator_id=body.get("mediator"))
+        return dispute_response(request, dispute)
+
+
+class InvitationClaimView(APIView):
+    """A signed-in company account answers for the company named in an invitation link."""
+
+    parser_classes = [JSONParser]
+
+    @extend_schema(request=None, responses=DisputeOut,
+                   description="Not in api.md: the single-use invitation link's token, claimed by a company user.")
+    def post(self, request: Request, token: str) -> Response:
+        dispute = services.invitation_claim(token=token, by=request.user)
+        return dispute_response(request, dispute)

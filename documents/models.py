@@ -1,0 +1,78 @@
+"""Generated documents: PDFs made once from a dispute's data, stored privately, never changed."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from disputes.models import private_storage
+
+
+class DocumentKind(models.TextChoices):
+    BIPARTITE_MINUTES = "bipartite_minutes", _("Bipartite meeting minutes")
+    SUMMONS = "summons", _("Summons")
+    RECOMMENDATION = "recommendation", _("Written recommendation")
+    AGREEMENT = "agreement", _("Joint agreement")
+    SETTLEMENT_MINUTES = "settlement_minutes", _("Settlement minutes")
+
+
+K = DocumentKind
+
+
+def _document_path(instance: Document, filename: str) -> str:
+    return f"documents/{instance.dispute_id}/{uuid.uuid4().hex}.pdf"
+
+
+class Document(models.Model):
+    """One generated PDF (risalah, surat panggilan, anjuran, perjanjian bersama): stored once, never changed.
+
+    `sha256` is the digest of the stored bytes; `verification_code` is chosen before rendering and printed
+    on every page (and in its QR code), because a file cannot contain its own hash."""
+
+    dispute = models.ForeignKey("disputes.Dispute", on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(max_length=20, choices=DocumentKind.choices)
+    title = models.CharField(max_length=200)
+    number = models.CharField(max_length=80)
+    file = models.FileField(upload_to=_document_path, storage=private_storage, max_length=200)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64, db_index=True)
+    verification_code = models.CharField(max_length=32, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # What the document is about, where a dispute has several of its kind (RESTRICT: the record it documents
+    # cannot be deleted on its own, only together with its dispute).
+    meeting = models.ForeignKey("mediation.BipartiteMeeting", null=True, blank=True, on_delete=models.RESTRICT,
+                                related_name="documents")
+    summons = models.ForeignKey("mediation.Summons", null=True, blank=True, on_delete=models.RESTRICT,
+                                related_name="documents")
+    agreement = models.ForeignKey("mediation.Agreement", null=True, blank=True, on_delete=models.RESTRICT,
+                                  related_name="documents")
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            # Each document is generated once: per meeting, per summons, per agreement, per dispute.
+            models.UniqueConstraint(fields=["meeting"], condition=models.Q(kind=K.BIPARTITE_MINUTES),
+                                    name="one_minutes_per_meeting"),
+            models.UniqueConstraint(fields=["summons"], condition=models.Q(kind=K.SUMMONS),
+                                    name="one_document_per_summons"),
+            models.UniqueConstraint(fields=["dispute"], condition=models.Q(kind=K.RECOMMENDATION),
+                                    name="one_recommendation_document_per_dispute"),
+            models.UniqueConstraint(fields=["dispute"], condition=models.Q(kind=K.AGREEMENT),
+                                    name="one_agreement_document_per_dispute"),
+            models.UniqueConstraint(fields=["dispute"], condition=models.Q(kind=K.SETTLEMENT_MINUTES),
+                                    name="one_settlement_minutes_per_dispute"),
+            models.CheckConstraint(
+                name="document_names_its_subject",
+                condition=(
+                    (models.Q(kind=K.BIPARTITE_MINUTES) & models.Q(meeting__isnull=False))
+                    | (models.Q(kind=K.SUMMONS) & models.Q(summons__isnull=False))
+                    | (models.Q(kind=K.AGREEMENT) & models.Q(agreement__isnull=False))
+                    | models.Q(kind__in=[K.RECOMMENDATION, K.SETTLEMENT_MINUTES])
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} {self.number}"

@@ -1,0 +1,27 @@
+"""Who may see a generated document and take the court bundle (built on the dispute's rules).
+
+Who may see the dispute sees its documents, except that each document follows the rule of what it records:
+the bipartite minutes are the parties' until the case is registered (as the meetings are), and the
+agreement is seen by whoever may see the agreement. Documents never contain anything from a room."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from disputes import permissions as perms
+
+
+def can_see_document(user: Any, document: Any) -> bool:
+    dispute = document.dispute
+    if not perms.can_see_dispute(user, dispute):
+        return False
+    if document.kind == "bipartite_minutes":
+        return perms.can_see_bipartite_meetings(user, dispute)
+    if document.kind == "agreement":
+        return perms.can_see_agreement(user, dispute, origin=document.agreement.origin)
+    return True
+
+
+def can_get_court_bundle(user: Any, dispute: Any) -> bool:
+    """The parties: the bundle is what they file their claim with."""
+    return perms.is_party(dispute, user)

@@ -1,0 +1,690 @@
+"""The PDF layouts, in Bahasa Indonesia, after the official letters they replace.
+
+Every page carries the office's letterhead (first page) and, in its footer, the document's number, its
+verification code and a QR code of the public verification address. Rendering is a pure function of the
+data it is given: reportlab's `invariant` mode fixes the creation date and file id, so the same data give the
+same bytes (the stored bytes are what is served and hashed, in any case).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from django.utils import timezone
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+# --- words and dates ---------------------------------------------------------------------------------------
+
+HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+         "November", "Desember"]
+
+DISPUTE_TYPES = {
+    "hak": "Perselisihan Hak",
+    "kepentingan": "Perselisihan Kepentingan",
+    "phk": "Perselisihan Pemutusan Hubungan Kerja",
+    "antar_serikat": "Perselisihan antar Serikat Pekerja/Serikat Buruh dalam Satu Perusahaan",
+}
+SIDES = {"petitioner": "Pihak Pekerja/Buruh", "respondent": "Pihak Pengusaha"}
+SESSION_KINDS = {"clarification": "Klarifikasi", "mediation": "Sidang Mediasi"}
+ATTENDANCE = {"present": "Hadir", "absent": "Tidak hadir", "": "Tidak tercatat"}
+
+
+def local(moment: dt.datetime) -> dt.datetime:
+    """The instant in the office's time zone (WIB)."""
+    return timezone.localtime(moment)
+
+
+def tanggal(moment: dt.datetime | dt.date) -> str:
+    """'12 Oktober 2026'."""
+    day = local(moment).date() if isinstance(moment, dt.datetime) else moment
+    return f"{day.day} {BULAN[day.month - 1]} {day.year}"
+
+
+def hari_tanggal(moment: dt.datetime) -> str:
+    """'Senin, 12 Oktober 2026'."""
+    return f"{HARI[local(moment).weekday()]}, {tanggal(moment)}"
+
+
+def pukul(moment: dt.datetime) -> str:
+    """'10.00 WIB'."""
+    return f"{local(moment):%H.%M} WIB"
+
+
+def waktu_lengkap(moment: dt.datetime) -> str:
+    """'Senin, 12 Oktober 2026 pukul 10.00 WIB'."""
+    return f"{hari_tanggal(moment)} pukul {pukul(moment)}"
+
+
+def government_line(office) -> str:
+    """The first line of the letterhead: the regional government the office belongs to."""
+    if office.kind == "provinsi":
+        return "PEMERINTAH PROVINSI JAWA BARAT"
+    return f"PEMERINTAH {office.region_name.upper()}"
+
+
+def office_city(office) -> str:
+    """Where the office's letters are dated: the city or regency's name (the province's: Bandung)."""
+    if office.kind == "provinsi":
+        return "Bandung"
+    for prefix in ("Kabupaten ", "Kota "):
+        if office.region_name.startswith(prefix):
+            return office.region_name[len(prefix):]
+    return office.region_name
+
+
+_NO_DECOMPOSITION = str.maketrans({"\u0141": "L", "\u0142": "l", "\u0110": "D", "\u0111": "d", "\u0126": "H",
+                                   "\u0127": "h", "\u0131": "i"})
+
+
+def clean(text: object) -> str:
+    """Text the standard PDF fonts can show: characters outside Windows-1252 fall back to their base letter
+    (or '?'), rather than printing as black boxes."""
+    out = []
+    for char in str(text or ""):
+        try:
+            char.encode("cp1252")
+            out.append(char)
+        except UnicodeEncodeError:
+            base = unicodedata.normalize("NFKD", char.translate(_NO_DECOMPOSITION)).encode("ascii", "ignore")
+            out.append(base.decode() or "?")
+    return "".join(out)
+
+
+def x(text: object) -> str:
+    """User text as paragraph markup: cleaned, escaped, line breaks kept."""
+    return escape(clean(text).strip()).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+# --- styles --------------------------------------------------------------------------------------------------
+
+FONT, BOLD, ITALIC = "Times-Roman", "Times-Bold", "Times-Italic"
+BODY = ParagraphStyle("body", fontName=FONT, fontSize=11, leading=14, alignment=TA_JUSTIFY, spaceAfter=4)
+LEFT = ParagraphStyle("left", parent=BODY, alignment=TA_LEFT, spaceAfter=0)
+CELL = ParagraphStyle("cell", parent=BODY, fontSize=10, leading=12.5, alignment=TA_LEFT, spaceAfter=0)
+CELL_BOLD = ParagraphStyle("cell_bold", parent=CELL, fontName=BOLD)
+TITLE = ParagraphStyle("title", fontName=BOLD, fontSize=13, leading=16, alignment=TA_CENTER, spaceAfter=1)
+SUBTITLE = ParagraphStyle("subtitle", fontName=FONT, fontSize=11, leading=14, alignment=TA_CENTER,
+                          spaceAfter=12)
+SECTION = ParagraphStyle("section", parent=BODY, fontName=BOLD, spaceBefore=6, spaceAfter=3,
+                         alignment=TA_LEFT)
+INDENTED = ParagraphStyle("indented", parent=BODY, leftIndent=0.6 * cm)
+SIGN = ParagraphStyle("sign", parent=BODY, alignment=TA_CENTER, spaceAfter=0)
+SMALL = ParagraphStyle("small", parent=BODY, fontSize=9.5, leading=12, alignment=TA_LEFT, spaceAfter=0)
+
+PAGE_W, PAGE_H = A4
+MARGIN_L, MARGIN_R = 2.5 * cm, 2.0 * cm
+LETTERHEAD_H = 2.75 * cm
+FOOTER_H = 2.7 * cm
+TEXT_W = PAGE_W - MARGIN_L - MARGIN_R
+
+
+def p(markup: str, style: ParagraphStyle = BODY) -> Paragraph:
+    return Paragraph(markup, style)
+
+
+def fields(rows: Iterable[tuple[str, str]], *, label_width: float = 4.2 * cm, style=LEFT) -> Table:
+    """Label : value rows, as the forms of official letters have them (values are markup)."""
+    data = [[p(x(label), style), p(":", style), p(value, style)] for label, value in rows]
+    table = Table(data, colWidths=[label_width, 0.4 * cm, None], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 0.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
+    ]))
+    return table
+
+
+def numbered(items: Sequence[str], *, style=BODY, marker: str = "{n}.") -> Table:
+    """A numbered list whose items are markup."""
+    data = [[p(marker.format(n=n, a="abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26]), style), p(item, style)]
+            for n, item in enumerate(items, start=1)]
+    table = Table(data, colWidths=[0.8 * cm, None], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return table
+
+
+def grid(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]) -> Table:
+    """A ruled table (sessions, answers); cells are markup."""
+    data = [[p(x(h), CELL_BOLD) for h in header]] + [[p(c, CELL) for c in row] for row in rows]
+    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
+@dataclass(frozen=True)
+class Signer:
+    """One signature block: what the signer signs as (markup), the name, and the electronic signature's time."""
+
+    caption: str
+    name: str
+    signed_at: dt.datetime | None = None
+
+
+def signatures(signers: Sequence[Signer], *, witness: Signer | None = None) -> list:
+    """Signature blocks side by side (two per row; captions, times and names aligned), a witness centred below;
+    each row stays on one page."""
+
+    def when(signer: Signer) -> Paragraph:
+        text = (f"Ditandatangani secara elektronik<br/>{tanggal(signer.signed_at)} pukul {pukul(signer.signed_at)}"
+                if signer.signed_at else "ttd.<br/>(tanda tangan elektronik)")
+        return p(f"<font size=8.5>{text}</font>", SIGN)
+
+    def row(cells: list[Signer | None], *, caption=lambda signer: signer.caption, span: bool = False) -> KeepTogether:
+        table = Table([[p(caption(c), SIGN) if c else "" for c in cells],
+                       [when(c) if c else "" for c in cells],
+                       [p(f"<b><u>{x(c.name)}</u></b>", SIGN) if c else "" for c in cells]],
+                      colWidths=[TEXT_W / 2, TEXT_W / 2])
+        style = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 2),
+                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 1), (-1, 1), 12),
+                 ("TOPPADDING", (0, 2), (-1, 2), 10)]
+        if span:
+            style += [("SPAN", (0, r), (1, r)) for r in range(3)]
+        table.setStyle(TableStyle(style))
+        return KeepTogether([Spacer(1, 0.3 * cm), table])
+
+    signers = list(signers)
+    rows = []
+    for i in range(0, len(signers), 2):
+        pair: list[Signer | None] = list(signers[i:i + 2])
+        rows.append(row(pair + [None] * (2 - len(pair))))
+    if witness is not None:
+        rows.append(row([witness, None], caption=lambda signer: f"Saksi,<br/>{signer.caption}", span=True))
+    return rows
+
+
+def official_signature(*, office, mediator_name: str, signed_at: dt.datetime | None = None,
+                       lead: str | None = None) -> KeepTogether:
+    """The mediator's signature block at the right, as on the office's letters; the closing sentence `lead`
+    stays on the same page."""
+    caption = f"a.n. Kepala {x(office.name)}<br/>Mediator Hubungan Industrial,"
+    when = (f"Ditandatangani secara elektronik<br/>{tanggal(signed_at)} pukul {pukul(signed_at)}" if signed_at
+            else "ttd. elektronik")
+    cell = [p(caption, SIGN), Spacer(1, 0.3 * cm), p(f"<font size=8.5>{when}</font>", SIGN),
+            Spacer(1, 0.3 * cm), p(f"<b><u>{x(mediator_name)}</u></b>", SIGN)]
+    table = Table([["", cell]], colWidths=[TEXT_W * 0.45, TEXT_W * 0.55])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return KeepTogether([*([p(lead)] if lead else []), Spacer(1, 0.2 * cm), table])
+
+
+# --- the page: letterhead, footer with the QR code -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What every page of a document shows about it."""
+
+    title: str
+    number: str
+    verification_code: str
+    verification_url: str
+
+
+def _letterhead(canvas, office) -> None:
+    top = PAGE_H - 1.3 * cm
+    centre = MARGIN_L + TEXT_W / 2
+    canvas.setFont(BOLD, 13)
+    canvas.drawCentredString(centre, top - 0.35 * cm, clean(government_line(office)))
+    canvas.setFont(BOLD, 15)
+    canvas.drawCentredString(centre, top - 1.0 * cm, clean(office.name.upper()))
+    canvas.setFont(FONT, 9.5)
+    canvas.drawCentredString(centre, top - 1.5 * cm,
+                             "Layanan Penyelesaian Perselisihan Hubungan Industrial Secara Daring (SIKHI)")
+    canvas.drawCentredString(centre, top - 1.9 * cm, clean(f"Kode wilayah {office.code} - {office.region_name}"))
+    y = top - 2.2 * cm
+    canvas.setLineWidth(2.2)
+    canvas.line(MARGIN_L, y, PAGE_W - MARGIN_R, y)
+    canvas.setLineWidth(0.6)
+    canvas.line(MARGIN_L, y - 0.12 * cm, PAGE_W - MARGIN_R, y - 0.12 * cm)
+    # The emblem's place: a plain seal-like ring, since no official artwork is shipped.
+    canvas.setLineWidth(1.2)
+    canvas.circle(MARGIN_L + 1.0 * cm, top - 0.95 * cm, 0.85 * cm)
+    canvas.setFont(BOLD, 7)
+    canvas.drawCentredString(MARGIN_L + 1.0 * cm, top - 1.05 * cm, "DISNAKER")
+
+
+def _footer(canvas, stamp: Stamp, page: int) -> None:
+    size = 1.9 * cm
+    widget = QrCodeWidget(stamp.verification_url, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    left, bottom = PAGE_W - MARGIN_R - size, 0.8 * cm
+    renderPDF.draw(drawing, canvas, left, bottom)
+    canvas.setLineWidth(0.4)
+    canvas.line(MARGIN_L, bottom + size + 0.15 * cm, PAGE_W - MARGIN_R, bottom + size + 0.15 * cm)
+    canvas.setFont(FONT, 7.5)
+    lines = [
+        clean(f"{stamp.title} - Nomor {stamp.number} - Halaman {page}"),
+        "Dokumen ini dibuat dan ditandatangani secara elektronik melalui SIKHI.",
+        "Keaslian dokumen dapat diperiksa dengan memindai kode QR atau membuka:",
+        clean(stamp.verification_url),
+    ]
+    y = bottom + size - 0.3 * cm
+    for line in lines:
+        canvas.drawString(MARGIN_L, y, line)
+        y -= 0.33 * cm
+    canvas.setFont(BOLD, 8.5)
+    canvas.drawString(MARGIN_L, y - 0.05 * cm, f"Kode verifikasi: {stamp.verification_code}")
+
+
+def build(*, office, stamp: Stamp, story: list) -> bytes:
+    """Lay the story out on A4 pages: letterhead on the first, footer and QR code on every page."""
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN_L, rightMargin=MARGIN_R, topMargin=1.5 * cm,
+        bottomMargin=FOOTER_H, title=clean(stamp.title), author=clean(office.name), subject=clean(stamp.number),
+        creator="SIKHI", producer="SIKHI", invariant=1,
+    )
+    body_h = PAGE_H - FOOTER_H - 1.5 * cm
+    first = Frame(MARGIN_L, FOOTER_H, TEXT_W, body_h - LETTERHEAD_H, id="first", leftPadding=0, rightPadding=0)
+    later = Frame(MARGIN_L, FOOTER_H, TEXT_W, body_h, id="later", leftPadding=0, rightPadding=0)
+
+    def on_first(canvas, document):
+        _letterhead(canvas, office)
+        _footer(canvas, stamp, document.page)
+
+    def on_later(canvas, document):
+        _footer(canvas, stamp, document.page)
+
+    doc.addPageTemplates([PageTemplate("first", [first], onPage=on_first),
+                          PageTemplate("later", [later], onPage=on_later)])
+    doc.build([NextPageTemplate("later"), *story])
+    return buffer.getvalue()
+
+
+# --- pieces shared by the documents -------------------------------------------------------------------------
+
+
+def title_block(title: str, number: str, extra: str | None = None) -> list:
+    out = [p(f"<u>{x(title)}</u>", TITLE), p(f"Nomor: {x(number)}", SUBTITLE if extra is None else
+                                           ParagraphStyle("sub0", parent=SUBTITLE, spaceAfter=0))]
+    if extra:
+        out.append(p(x(extra), SUBTITLE))
+    return out
+
+
+def letter_heading(*, office, number: str, date: dt.datetime, subject: str, addressees: list[str]) -> list:
+    """Place and date at the right; number, nature, attachment and subject; 'Kepada Yth.' and the addressees."""
+    dated = Table([["", p(f"{x(office_city(office))}, {tanggal(date)}", LEFT)]],
+                  colWidths=[TEXT_W * 0.6, TEXT_W * 0.4])
+    dated.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    heading = fields([("Nomor", x(number)), ("Sifat", "Penting"), ("Lampiran", "-"), ("Hal", f"<b>{x(subject)}</b>")],
+                     label_width=2.2 * cm)
+    to = [p("Kepada Yth.", LEFT), *[p(a, LEFT) for a in addressees], p("di tempat", LEFT)]
+    return [dated, Spacer(1, 0.2 * cm), heading, Spacer(1, 0.4 * cm), *to, Spacer(1, 0.4 * cm)]
+
+
+def petitioner_rows(dispute) -> list[tuple[str, str]]:
+    worker = dispute.petitioner
+    rows = [("Nama", f"<b>{x(worker.name)}</b>"), ("NIK", x(worker.nik or "-")),
+            ("Alamat surel", x(worker.email or "-")), ("Telepon", x(worker.phone or "-"))]
+    if dispute.collective and dispute.members:
+        members = "; ".join(f"{m.get('name', '')} (NIK {m.get('nik', '')})" for m in dispute.members)
+        rows.append(("Atas nama anggota", x(members)))
+    return rows
+
+
+def respondent_rows(dispute, represented_by: str | None = None) -> list[tuple[str, str]]:
+    rows = [("Nama perusahaan", f"<b>{x(dispute.respondent_name)}</b>"), ("NIB", x(dispute.respondent_nib or "-")),
+            ("Alamat", x(dispute.respondent_address or "-"))]
+    if represented_by:
+        rows.append(("Diwakili oleh", x(represented_by)))
+    return rows
+
+
+def case_rows(dispute) -> list[tuple[str, str]]:
+    rows = [("Jenis perselisihan", x(DISPUTE_TYPES.get(dispute.type, dispute.type))),
+            ("Nomor perselisihan", x(dispute.number))]
+    if dispute.registration_number:
+        rows.append(("Nomor registrasi", x(dispute.registration_number)))
+    return rows
+
+
+def copies_to(office) -> KeepTogether:
+    """The 'Tembusan' (copies) list at the foot of an office letter."""
+    return KeepTogether([Spacer(1, 0.3 * cm), p("Tembusan:", SMALL),
+                         numbered([f"Kepala {x(office.name)};", "Arsip."], style=SMALL)])
+
+
+def closing(text: str) -> list:
+    return [Spacer(1, 0.2 * cm), p(text)]
+
+
+# --- the documents ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeetingMinutes:
+    dispute: object
+    meeting: object
+    ordinal: int
+    signers: dict  # side -> (user name, signed_at)
+
+
+def render_bipartite_minutes(data: MeetingMinutes, stamp: Stamp) -> bytes:
+    """Risalah Perundingan Bipartit (UU 2/2004 Pasal 6 ayat (2)): one per meeting, signed by both parties."""
+    d, m = data.dispute, data.meeting
+    respondent_signer = data.signers["respondent"][0]
+    story = [
+        *title_block("RISALAH PERUNDINGAN BIPARTIT", stamp.number, f"Perundingan ke-{data.ordinal}"),
+        p(f"Pada hari ini {hari_tanggal(m.held_at)}, pukul {pukul(m.held_at)}, bertempat di {x(m.place)}, "
+          "telah dilaksanakan perundingan bipartit antara:"),
+        p("I. Pihak Pekerja/Buruh", SECTION), fields(petitioner_rows(d)),
+        p("II. Pihak Pengusaha", SECTION), fields(respondent_rows(d, represented_by=respondent_signer)),
+        Spacer(1, 0.2 * cm), fields(case_rows(d)),
+        p("Hasil perundingan", SECTION),
+        numbered([
+            f"<b>Pokok permasalahan/alasan perselisihan:</b><br/>{x(m.issue)}",
+            f"<b>Pendapat Pihak Pekerja/Buruh:</b><br/>{x(m.petitioner_position)}",
+            f"<b>Pendapat Pihak Pengusaha:</b><br/>{x(m.respondent_position)}",
+            f"<b>Kesimpulan/hasil perundingan:</b><br/>{x(m.result)}",
+        ]),
+        Spacer(1, 0.2 * cm),
+        fields([("Yang hadir", x(f"{data.signers['petitioner'][0]} (Pihak Pekerja/Buruh); "
+                                 f"{respondent_signer} untuk {d.respondent_name} (Pihak Pengusaha)"))]),
+        *closing("Demikian risalah perundingan bipartit ini dibuat dengan sebenarnya untuk dipergunakan "
+                 "sebagaimana mestinya, dan ditandatangani secara elektronik oleh para pihak melalui SIKHI."),
+        *signatures([
+            Signer("Pihak Pekerja/Buruh,<br/>&nbsp;", data.signers["petitioner"][0], data.signers["petitioner"][1]),
+            Signer(f"Pihak Pengusaha,<br/>{x(d.respondent_name)}", respondent_signer, data.signers["respondent"][1]),
+        ]),
+    ]
+    return build(office=d.office, stamp=stamp, story=story)
+
+
+@dataclass(frozen=True)
+class SummonsLetter:
+    dispute: object
+    session: object
+    summons: object
+    place: str  # where the session is held: SIKHI's online room
+
+
+def render_summons(data: SummonsLetter, stamp: Stamp) -> bytes:
+    """Surat Panggilan (Permenakertrans 17/2014 Pasal 13 ayat (1) huruf b): one per party per session."""
+    d, s, summons = data.dispute, data.session, data.summons
+    kind = SESSION_KINDS.get(s.kind, s.kind)
+    if summons.side == "petitioner":
+        addressees = [f"<b>{x(d.petitioner.name)}</b> (Pihak Pekerja/Buruh)", x(d.petitioner.email or "")]
+        consequence = ("Apabila Pihak Pekerja/Buruh tidak hadir setelah dipanggil secara patut sebanyak tiga kali, "
+                       "permohonan penyelesaian perselisihan dihapus dari buku registrasi perselisihan.")
+    else:
+        addressees = [f"<b>Pimpinan {x(d.respondent_name)}</b> (Pihak Pengusaha)", x(d.respondent_address or "")]
+        consequence = ("Apabila Pihak Pengusaha tidak hadir setelah dipanggil secara patut sebanyak tiga kali, "
+                       "Mediator menerbitkan anjuran tertulis berdasarkan data yang ada.")
+    subject = f"Panggilan {kind} (Panggilan ke-{summons.number})"
+    story = [
+        *letter_heading(office=d.office, number=stamp.number, date=summons.sent_at, subject=subject,
+                        addressees=[a for a in addressees if a]),
+        p(f"Dalam rangka penyelesaian {x(DISPUTE_TYPES.get(d.type, d.type).lower())} antara "
+          f"<b>{x(d.petitioner.name)}</b> dan <b>{x(d.respondent_name)}</b> (nomor perselisihan {x(d.number)}, "
+          f"nomor registrasi {x(d.registration_number or '-')}) yang telah dilimpahkan kepada Mediator Hubungan "
+          f"Industrial pada {x(d.office.name)}, dengan ini kami mengundang Saudara untuk hadir pada:"),
+        fields([("Hari, tanggal", hari_tanggal(s.scheduled_for)), ("Waktu", f"{pukul(s.scheduled_for)} s.d. selesai"),
+                ("Tempat", x(data.place)), ("Acara", f"{x(kind)}: {x(s.agenda)}")], label_width=3.0 * cm),
+        Spacer(1, 0.3 * cm),
+        p("Saudara diminta hadir sendiri, atau diwakili oleh kuasa yang dilengkapi surat kuasa khusus, "
+          "dengan membawa:"),
+        numbered(["identitas diri (KTP) atau tanda pengenal lain yang sah;",
+                  "surat kuasa khusus apabila diwakilkan;",
+                  "dokumen yang berkaitan dengan perselisihan (perjanjian kerja, slip upah, surat pemutusan "
+                  "hubungan kerja, peraturan perusahaan atau perjanjian kerja bersama, dan lainnya)."]),
+        Spacer(1, 0.2 * cm),
+        p(f"Panggilan ini adalah panggilan ke-{summons.number} kepada Saudara dalam perselisihan ini. "
+          f"{consequence}"),
+        p(f"Surat panggilan ini disampaikan melalui SIKHI pada {waktu_lengkap(summons.sent_at)}; tanda terima "
+          "panggilan dicatat secara elektronik oleh sistem."),
+        official_signature(office=d.office, mediator_name=d.mediator.name if d.mediator else "-",
+                           signed_at=summons.sent_at,
+                           lead="Demikian disampaikan, atas perhatian dan kehadiran Saudara diucapkan terima kasih."),
+        copies_to(d.office),
+    ]
+    return build(office=d.office, stamp=stamp, story=story)
+
+
+@dataclass(frozen=True)
+class RecommendationLetter:
+    dispute: object
+    recommendation: object
+    delegated_at: dt.datetime | None
+    sessions: list  # held sessions
+    respondent_account: list[str]
+    answer_due: dt.datetime | None
+
+
+def render_recommendation(data: RecommendationLetter, stamp: Stamp) -> bytes:
+    """Anjuran tertulis (UU 2/2004 Pasal 13 ayat (2) huruf a; Permenakertrans 17/2014 Pasal 14)."""
+    d, rec = data.dispute, data.recommendation
+    held = ", ".join(dict.fromkeys(tanggal(s.scheduled_for) for s in data.sessions)) or "-"
+    due = (f", yaitu paling lambat tanggal {tanggal(data.answer_due)}" if data.answer_due else "")
+    story = [
+        *letter_heading(office=d.office, number=stamp.number, date=rec.issued_at, subject="Anjuran",
+                        addressees=[f"1. <b>{x(d.petitioner.name)}</b> (Pihak Pekerja/Buruh)",
+                                    f"2. <b>Pimpinan {x(d.respondent_name)}</b> (Pihak Pengusaha)"]),
+        p("<u>ANJURAN</u>", TITLE), Spacer(1, 0.3 * cm),
+        p(f"Sehubungan dengan {x(DISPUTE_TYPES.get(d.type, d.type).lower())} antara <b>{x(d.petitioner.name)}</b> "
+          f"dengan <b>{x(d.respondent_name)}</b> (nomor perselisihan {x(d.number)}, nomor registrasi "
+          f"{x(d.registration_number or '-')}) yang dilimpahkan kepada Mediator Hubungan Industrial"
+          f"{' pada tanggal ' + tanggal(data.delegated_at) if data.delegated_at else ''}, dan setelah "
+          f"dilaksanakan sidang mediasi pada tanggal {held}, Mediator menyampaikan anjuran sebagai berikut:"),
+        p("A. Keterangan Pihak Pekerja/Buruh", SECTION),
+        p(f"<b>Pokok perselisihan:</b> {x(d.summary)}", INDENTED),
+        p(f"<b>Kronologi:</b><br/>{x(d.chronology)}", INDENTED),
+        p(f"<b>Tuntutan:</b><br/>{x(d.demands)}", INDENTED),
+        p("B. Keterangan Pihak Pengusaha", SECTION),
+        *[p(item, INDENTED) for item in data.respondent_account],
+        p("C. Pertimbangan Mediator", SECTION),
+        p(x(rec.considerations), INDENTED),
+        CondPageBreak(3 * cm),
+        p("D. MENGANJURKAN", SECTION),
+        p(x(rec.recommendations), INDENTED),
+        p("E. Jawaban atas anjuran", SECTION),
+        p("Agar para pihak memberikan jawaban secara tertulis atas anjuran ini, menerima atau menolak, "
+          f"selambat-lambatnya dalam waktu 10 (sepuluh) hari kerja setelah menerima anjuran ini{due}. Pihak yang "
+          "tidak memberikan jawaban dianggap menolak anjuran (Permenakertrans Nomor 17 Tahun 2014 Pasal 14).",
+          INDENTED),
+        official_signature(office=d.office, mediator_name=rec.issued_by.name, signed_at=rec.issued_at,
+                           lead="Demikian anjuran ini disampaikan untuk dilaksanakan."),
+        copies_to(d.office),
+    ]
+    return build(office=d.office, stamp=stamp, story=story)
+
+
+@dataclass(frozen=True)
+class AgreementDeed:
+    dispute: object
+    agreement: object
+    signed: dict  # role -> (user name, at)
+    settled_at: dt.datetime
+    recommendation_number: str | None
+
+
+def render_agreement(data: AgreementDeed, stamp: Stamp) -> bytes:
+    """Perjanjian Bersama (UU 2/2004 Pasal 7 and 13): both parties sign; the mediator witnesses one from mediation."""
+    d, a = data.dispute, data.agreement
+    company_signer = data.signed["respondent"][0]
+    if a.origin == "mediation":
+        how = (f"mediasi dengan perantaraan Mediator Hubungan Industrial pada {x(d.office.name)}, "
+               f"{x(d.mediator.name if d.mediator else '-')}")
+        if data.recommendation_number:
+            how += f", dan para pihak telah menerima anjuran Mediator Nomor {x(data.recommendation_number)}"
+    else:
+        how = "perundingan bipartit secara musyawarah untuk mencapai mufakat"
+    story = [
+        *title_block("PERJANJIAN BERSAMA", stamp.number),
+        p(f"Pada hari ini {hari_tanggal(data.settled_at)}, kami yang bertanda tangan di bawah ini:"),
+        numbered([
+            f"<b>{x(d.petitioner.name)}</b>, NIK {x(d.petitioner.nik or '-')}, alamat surel "
+            f"{x(d.petitioner.email or '-')}, dalam hal ini bertindak untuk dan atas nama diri sendiri"
+            f"{' dan anggota yang diwakilinya' if d.collective else ''}, selanjutnya disebut "
+            "<b>PIHAK PERTAMA</b>;",
+            f"<b>{x(company_signer)}</b>, dalam hal ini bertindak untuk dan atas nama <b>{x(d.respondent_name)}</b>, "
+            f"NIB {x(d.respondent_nib or '-')}, beralamat di {x(d.respondent_address or '-')}, selanjutnya "
+            "disebut <b>PIHAK KEDUA</b>.",
+        ]),
+        Spacer(1, 0.2 * cm),
+        p("PIHAK PERTAMA dan PIHAK KEDUA, selanjutnya disebut PARA PIHAK, terlebih dahulu menerangkan:"),
+        numbered([
+            f"bahwa antara PARA PIHAK telah terjadi {x(DISPUTE_TYPES.get(d.type, d.type).lower())} dengan nomor "
+            f"perselisihan {x(d.number)} mengenai: {x(d.summary)};",
+            f"bahwa PARA PIHAK telah menyelesaikan perselisihan tersebut melalui {how};",
+            "bahwa PARA PIHAK sepakat mengikatkan diri dalam Perjanjian Bersama ini dengan ketentuan sebagai berikut:",
+        ], marker="{a}."),
+        p("Isi kesepakatan", SECTION),
+        p(x(a.terms), INDENTED),
+        p("Penutup", SECTION),
+        numbered([
+            "Dengan ditandatanganinya Perjanjian Bersama ini, perselisihan antara PARA PIHAK dinyatakan selesai "
+            "dan PARA PIHAK tidak akan saling menuntut di kemudian hari atas perselisihan tersebut.",
+            "Perjanjian Bersama ini mengikat dan menjadi hukum yang berlaku bagi PARA PIHAK, dan wajib didaftarkan "
+            "pada Pengadilan Hubungan Industrial pada Pengadilan Negeri di wilayah PARA PIHAK mengadakan Perjanjian "
+            "Bersama untuk mendapatkan akta bukti pendaftaran (UU Nomor 2 Tahun 2004 Pasal 7).",
+        ]),
+        *closing(f"Demikian Perjanjian Bersama ini dibuat di {x(office_city(d.office))} pada tanggal "
+                 f"{tanggal(data.settled_at)} dan ditandatangani secara elektronik oleh PARA PIHAK melalui SIKHI, "
+                 "dengan waktu penandatanganan masing-masing sebagaimana tercantum di bawah ini."),
+        *signatures(
+            [Signer("PIHAK PERTAMA,<br/>Pekerja/Buruh", data.signed["petitioner"][0], data.signed["petitioner"][1]),
+             Signer(f"PIHAK KEDUA,<br/>{x(d.respondent_name)}", company_signer, data.signed["respondent"][1])],
+            witness=(Signer("Mediator Hubungan Industrial,", data.signed["mediator"][0], data.signed["mediator"][1])
+                     if "mediator" in data.signed else None),
+        ),
+    ]
+    return build(office=d.office, stamp=stamp, story=story)
+
+
+@dataclass(frozen=True)
+class SettlementRecord:
+    dispute: object
+    recommendation: object
+    recommendation_number: str
+    registered_at: dt.datetime | None  # the registration (pencatatan) was filed
+    accepted_at: dt.datetime | None  # the office accepted it as complete
+    delegated_at: dt.datetime | None  # pelimpahan to the mediator
+    sessions: list
+    respondent_account: list[str]
+    summons: list = ()  # the summonses to the sessions held, each with its acknowledgement time (or none)
+    receipts: dict | None = None  # side -> when that party acknowledged receiving the recommendation
+
+
+def received(moment: dt.datetime | None) -> str:
+    """An acknowledgement time as printed, or that none was given on SIKHI."""
+    return x(f"{tanggal(moment)}, {pukul(moment)}") if moment else "Belum dikonfirmasi"
+
+
+def answer_text(answer) -> tuple[str, str]:
+    """An answer to the recommendation as (answer, reason) cells."""
+    if answer.by_silence:
+        return ("<b>Menolak</b> (dianggap menolak karena tidak memberikan jawaban dalam 10 hari kerja)",
+                "Tidak memberikan jawaban")
+    return ("<b>Menerima</b>" if answer.accept else "<b>Menolak</b>", x(answer.reason or "-"))
+
+
+def render_settlement_minutes(data: SettlementRecord, stamp: Stamp) -> bytes:
+    """Risalah penyelesaian melalui mediasi: the attachment a claim at the PHI court needs (UU 2/2004 Pasal 83)."""
+    d, rec = data.dispute, data.recommendation
+    mediator = d.mediator.name if d.mediator else rec.issued_by.name
+    sessions = [
+        [str(n), x(SESSION_KINDS.get(s.kind, s.kind)), x(f"{hari_tanggal(s.scheduled_for)}, {pukul(s.scheduled_for)}"),
+         x(ATTENDANCE.get(s.petitioner_attendance, s.petitioner_attendance)),
+         x(ATTENDANCE.get(s.respondent_attendance, s.respondent_attendance)),
+         x(s.attendance_notes or "-")]
+        for n, s in enumerate(data.sessions, start=1)
+    ]
+    ordinal = {s.pk: n for n, s in enumerate(data.sessions, start=1)}
+    summons_rows = [
+        [str(ordinal.get(m.session_id, "-")), x(SIDES.get(m.side, m.side)), str(m.number),
+         x(f"{tanggal(m.sent_at)}, {pukul(m.sent_at)}"), received(m.acknowledged_at)]
+        for m in data.summons
+    ]
+    summons_block = [
+        p("Surat panggilan kepada para pihak dan tanda terimanya (dikonfirmasi para pihak di SIKHI):", LEFT),
+        grid(["Sidang", "Pihak", "Panggilan ke-", "Dikirim", "Diterima"], summons_rows,
+             [1.5 * cm, 3.6 * cm, 2.4 * cm, 3.6 * cm, TEXT_W - 11.1 * cm]),
+    ] if summons_rows else []
+    answers = {a.side: a for a in rec.answers.all()}
+    answer_rows = []
+    for side in ("petitioner", "respondent"):
+        answer = answers.get(side)
+        if answer is None:
+            answer_rows.append([x(SIDES[side]), "-", "-", "-"])
+            continue
+        verdict, reason = answer_text(answer)
+        answer_rows.append([x(SIDES[side]), verdict, reason, x(f"{tanggal(answer.answered_at)}, "
+                                                                f"{pukul(answer.answered_at)}")])
+    dates = [("Tanggal pencatatan", tanggal(data.registered_at) if data.registered_at else "-"),
+             ("Tanggal registrasi", tanggal(data.accepted_at) if data.accepted_at else "-"),
+             ("Tanggal pelimpahan kepada mediator", tanggal(data.delegated_at) if data.delegated_at else "-")]
+    story = [
+        *title_block("RISALAH PENYELESAIAN PERSELISIHAN HUBUNGAN INDUSTRIAL MELALUI MEDIASI", stamp.number),
+        p("I. Para Pihak", SECTION),
+        p("a. Pihak Pekerja/Buruh", LEFT), fields(petitioner_rows(d)), Spacer(1, 0.15 * cm),
+        p("b. Pihak Pengusaha", LEFT), fields(respondent_rows(d)),
+        p("II. Mediator dan perkara", SECTION),
+        fields([("Mediator", f"<b>{x(mediator)}</b>, Mediator Hubungan Industrial pada {x(d.office.name)}"),
+                *case_rows(d), *dates], label_width=5.2 * cm),
+        p("III. Sidang dan kehadiran para pihak", SECTION),
+        grid(["No.", "Acara", "Hari, tanggal, waktu", "Kehadiran pekerja/buruh", "Kehadiran pengusaha", "Catatan"],
+             sessions or [["-", "-", "-", "-", "-", "-"]],
+             [0.9 * cm, 2.4 * cm, 4.0 * cm, 2.6 * cm, 2.6 * cm, TEXT_W - 12.5 * cm]),
+        *summons_block,
+        p("IV. Pendapat para pihak", SECTION),
+        p(f"<b>Pihak Pekerja/Buruh:</b> {x(d.summary)}<br/><b>Tuntutan:</b> {x(d.demands)}", INDENTED),
+        p("<b>Pihak Pengusaha:</b>", INDENTED),
+        *[p(item, INDENTED) for item in data.respondent_account],
+        p("V. Anjuran Mediator", SECTION),
+        p(f"Mediator menerbitkan anjuran tertulis Nomor {x(data.recommendation_number)} tanggal "
+          f"{tanggal(rec.issued_at)}, yang menganjurkan:", INDENTED),
+        p(x(rec.recommendations), INDENTED),
+        p("Tanda terima anjuran (dikonfirmasi para pihak di SIKHI):", INDENTED),
+        fields([(SIDES[side], received((data.receipts or {}).get(side))) for side in ("petitioner", "respondent")],
+               label_width=5.2 * cm),
+        CondPageBreak(4 * cm),
+        p("VI. Jawaban para pihak atas anjuran", SECTION),
+        grid(["Pihak", "Jawaban", "Alasan", "Tanggal"], answer_rows,
+             [3.4 * cm, 5.0 * cm, TEXT_W - 12.0 * cm, 3.6 * cm]),
+        p("VII. Kesimpulan", SECTION),
+        p("Penyelesaian perselisihan hubungan industrial melalui mediasi telah dilaksanakan, namun "
+          "<b>tidak tercapai kesepakatan</b>. Salah satu pihak atau para pihak dapat melanjutkan penyelesaian "
+          "perselisihan dengan mengajukan gugatan kepada Pengadilan Hubungan Industrial pada Pengadilan Negeri di "
+          "wilayah hukum tempat pekerja/buruh bekerja, dengan melampirkan risalah penyelesaian ini (UU Nomor 2 "
+          "Tahun 2004 Pasal 14 dan Pasal 83 ayat (1)).", INDENTED),
+        official_signature(office=d.office, mediator_name=mediator, signed_at=d.closed_at,
+                           lead=f"Demikian risalah ini dibuat di {x(office_city(d.office))} pada tanggal "
+                                f"{tanggal(d.closed_at)} untuk dipergunakan sebagaimana mestinya."),
+    ]
+    return build(office=d.office, stamp=stamp, story=story)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MediationConfig(AppConfig):
+    name = "mediation"
+    default_auto_field = "django.db.models.BigAutoField"

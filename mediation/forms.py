@@ -1,0 +1,104 @@
+"""Input shapes of the mediation parts of the dispute page (validation only; the services decide)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from mediation.models import Attendance, SessionKind
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+ONLINE = "online"
+_LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class JakartaDateTimeField(forms.DateTimeField):
+    """A date and time typed in WIB (Asia/Jakarta) whatever the server's current time zone, shown the same way."""
+
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format=_LOCAL_FORMAT)
+
+    def to_python(self, value):
+        with timezone.override(JAKARTA):
+            return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, dt.datetime) and timezone.is_aware(value):
+            return timezone.localtime(value, JAKARTA).replace(tzinfo=None)
+        return value
+
+
+def _text(label, *, rows: int = 3, max_length: int = 20000, required: bool = True, help_text: str = ""):
+    return forms.CharField(label=label, max_length=max_length, required=required, help_text=help_text,
+                           widget=forms.Textarea(attrs={"rows": rows}))
+
+
+class MeetingForm(forms.Form):
+    """The minutes of one bipartite meeting (risalah perundingan bipartit, UU 2/2004 Art. 6(2))."""
+
+    held_at = JakartaDateTimeField(label=_("Date and time of the meeting"),
+                                   help_text=_("In WIB (Western Indonesia Time)."))
+    online = forms.BooleanField(label=_("The meeting was held online"), required=False)
+    place = forms.CharField(label=_("Place"), max_length=200, required=False,
+                            help_text=_("Leave empty if the meeting was held online."))
+    issue = _text(_("The issue discussed"))
+    petitioner_position = _text(_("The worker's position"))
+    respondent_position = _text(_("The company's position"))
+    result = _text(_("Result"), help_text=_("What was agreed, or that no agreement was reached."))
+
+    def clean_held_at(self):
+        held_at = self.cleaned_data["held_at"]
+        if held_at > timezone.now():
+            raise forms.ValidationError(_("The meeting cannot be in the future."))
+        return held_at
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("online") and not (data.get("place") or "").strip() and "place" not in self.errors:
+            self.add_error("place", _("Give the place, or tick that the meeting was held online."))
+        return data
+
+    def payload(self) -> dict:
+        d = self.cleaned_data
+        keys = ("held_at", "issue", "petitioner_position", "respondent_position", "result")
+        return {**{k: d[k] for k in keys}, "place": ONLINE if d["online"] else d["place"].strip()}
+
+
+class ScheduleForm(forms.Form):
+    """A mediation or clarification session; scheduling it sends a numbered summons to each party."""
+
+    kind = forms.ChoiceField(label=_("Kind of session"), choices=SessionKind.choices, widget=forms.RadioSelect,
+                             initial=SessionKind.MEDIATION)
+    scheduled_for = JakartaDateTimeField(label=_("Date and time"), help_text=_("In WIB (Western Indonesia Time)."))
+    agenda = _text(_("Agenda"), max_length=5000,
+                   help_text=_("Printed in the summons: the purpose, the place or the link of an online session, "
+                               "and the documents to bring."))
+
+    def clean_scheduled_for(self):
+        when = self.cleaned_data["scheduled_for"]
+        if when <= timezone.now():
+            raise forms.ValidationError(_("Must be in the future."))
+        return when
+
+
+class AttendanceForm(forms.Form):
+    """Who came to a session that has taken place."""
+
+    petitioner = forms.ChoiceField(label=_("Worker (petitioner)"), choices=Attendance.choices,
+                                   widget=forms.RadioSelect)
+    respondent = forms.ChoiceField(label=_("Company (respondent)"), choices=Attendance.choices,
+                                   widget=forms.RadioSelect)
+    notes = _text(_("Notes"), max_length=5000, required=False,
+                  help_text=_("For example the reason given for an absence, or who came as proxy."))
+
+    def __init__(self, *args, session_id: int | None = None, **kwargs):
+        # Several attendance forms share one page: distinct ids per session.
+        kwargs.setdefault("auto_id", f"id_att{session_id}_%s" if session_id else "id_%s")
+        super().__init__(*args, **kwargs)
+
+
+class PauseForm(forms.Form):
+    paused = forms.TypedChoiceField(choices=[("1", "1"), ("0", "0")], coerce=lambda v: v == "1")

@@ -1,0 +1,204 @@
+"""What happens inside a dispute's stages: bipartite meetings, mediation sessions and summons,
+the written recommendation and its answers, and the agreement with its signatures."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Side(models.TextChoices):
+    PETITIONER = "petitioner", _("Petitioner")
+    RESPONDENT = "respondent", _("Respondent")
+
+
+class BipartiteMeeting(models.Model):
+    """The minutes of one bipartite meeting (risalah perundingan bipartit)."""
+
+    dispute = models.ForeignKey("disputes.Dispute", on_delete=models.CASCADE, related_name="bipartite_meetings")
+    held_at = models.DateTimeField()
+    place = models.CharField(max_length=200)
+    issue = models.TextField()
+    petitioner_position = models.TextField()
+    respondent_position = models.TextField()
+    result = models.TextField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["held_at", "id"]
+
+    def __str__(self) -> str:
+        return f"bipartite meeting {self.held_at:%Y-%m-%d} ({self.place})"
+
+    @property
+    def fully_signed(self) -> bool:
+        return {s.side for s in self.signatures.all()} == {Side.PETITIONER, Side.RESPONDENT}
+
+
+class MeetingSignature(models.Model):
+    """One party's signature on a meeting's minutes."""
+
+    meeting = models.ForeignKey(BipartiteMeeting, on_delete=models.CASCADE, related_name="signatures")
+    side = models.CharField(max_length=10, choices=Side.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["at", "id"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "side"], name="one_signature_per_side")]
+
+    def __str__(self) -> str:
+        return f"{self.side} signed meeting {self.meeting_id}"
+
+
+class SessionKind(models.TextChoices):
+    CLARIFICATION = "clarification", _("Clarification")
+    MEDIATION = "mediation", _("Mediation")
+
+
+class Attendance(models.TextChoices):
+    PRESENT = "present", _("Present")
+    ABSENT = "absent", _("Absent")
+
+
+class MediationSession(models.Model):
+    """A session the mediator schedules; each party is summoned to it."""
+
+    dispute = models.ForeignKey("disputes.Dispute", on_delete=models.CASCADE, related_name="sessions")
+    kind = models.CharField(max_length=14, choices=SessionKind.choices)
+    scheduled_for = models.DateTimeField()
+    agenda = models.TextField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    petitioner_attendance = models.CharField(max_length=8, choices=Attendance.choices, blank=True)
+    respondent_attendance = models.CharField(max_length=8, choices=Attendance.choices, blank=True)
+    attendance_notes = models.TextField(blank=True)
+    attendance_recorded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["scheduled_for", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} session {self.scheduled_for:%Y-%m-%d %H:%M}"
+
+
+class Summons(models.Model):
+    """A summons (surat panggilan) to one party for one session, numbered per party within the dispute."""
+
+    session = models.ForeignKey(MediationSession, on_delete=models.CASCADE, related_name="summons")
+    side = models.CharField(max_length=10, choices=Side.choices)
+    number = models.PositiveSmallIntegerField()
+    sent_at = models.DateTimeField()
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["side", "number"]
+        constraints = [models.UniqueConstraint(fields=["session", "side"], name="one_summons_per_side")]
+        verbose_name_plural = "summonses"
+
+    def __str__(self) -> str:
+        return f"summons {self.number} to {self.side}"
+
+
+class Recommendation(models.Model):
+    """The mediator's written recommendation (anjuran tertulis)."""
+
+    dispute = models.OneToOneField("disputes.Dispute", on_delete=models.CASCADE, related_name="recommendation")
+    considerations = models.TextField()
+    recommendations = models.TextField()
+    issued_at = models.DateTimeField()
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    def __str__(self) -> str:
+        return f"recommendation of dispute {self.dispute_id}"
+
+
+class RecommendationAnswer(models.Model):
+    """One party's answer to the recommendation; silence is recorded as a rejection."""
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="answers")
+    side = models.CharField(max_length=10, choices=Side.choices)
+    accept = models.BooleanField()
+    reason = models.TextField(blank=True)
+    answered_at = models.DateTimeField()
+    by_silence = models.BooleanField(default=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="+")
+
+    class Meta:
+        ordering = ["answered_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["recommendation", "side"], name="one_answer_per_side")]
+
+    def __str__(self) -> str:
+        return f"{self.side}: {'accepts' if self.accept else 'rejects'}"
+
+
+class RecommendationReceipt(models.Model):
+    """A party's acknowledgement on the site that it received the recommendation: the time is evidence of
+    notice, shown to the mediator and printed in the settlement minutes."""
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="receipts")
+    side = models.CharField(max_length=10, choices=Side.choices)
+    acknowledged_at = models.DateTimeField()
+    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["acknowledged_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["recommendation", "side"], name="one_receipt_per_side")]
+
+    def __str__(self) -> str:
+        return f"{self.side} received recommendation {self.recommendation_id}"
+
+
+class AgreementOrigin(models.TextChoices):
+    BIPARTITE = "bipartite", _("Bipartite")
+    MEDIATION = "mediation", _("Mediation")
+
+
+class Agreement(models.Model):
+    """Terms put to signature (Perjanjian Bersama); a rejected draft is kept, a new one starts clean."""
+
+    dispute = models.ForeignKey("disputes.Dispute", on_delete=models.CASCADE, related_name="agreements")
+    terms = models.TextField()
+    origin = models.CharField(max_length=10, choices=AgreementOrigin.choices)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    rejected_at = models.DateTimeField(null=True, blank=True)
+    rejected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    rejection_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"agreement ({self.origin}) of dispute {self.dispute_id}"
+
+    @property
+    def required(self) -> list[str]:
+        roles = ["petitioner", "respondent"]
+        if self.origin == AgreementOrigin.MEDIATION:
+            roles.append("mediator")
+        return roles
+
+
+class AgreementSignature(models.Model):
+    """One signatory's signature on an agreement."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="signatures")
+    role = models.CharField(max_length=10)  # petitioner, respondent, mediator
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["at", "id"]
+        constraints = [models.UniqueConstraint(fields=["agreement", "role"], name="one_signature_per_role")]
+
+    def __str__(self) -> str:
+        return f"{self.role} signed agreement {self.agreement_id}"

@@ -1,0 +1,125 @@
+"""Shapes of meetings, sessions, the recommendation and the agreement."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from mediation.models import (
+    Agreement,
+    Attendance,
+    BipartiteMeeting,
+    MediationSession,
+    Recommendation,
+    SessionKind,
+)
+from sikhi.api import iso
+
+_user_ref = {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}}}
+
+
+def user_ref(user) -> dict:
+    return {"id": user.id, "name": user.name}
+
+
+class MeetingInput(serializers.Serializer):
+    held_at = serializers.DateTimeField()
+    place = serializers.CharField(max_length=200)
+    issue = serializers.CharField(max_length=20000)
+    petitioner_position = serializers.CharField(max_length=20000)
+    respondent_position = serializers.CharField(max_length=20000)
+    result = serializers.CharField(max_length=20000)
+
+
+class MeetingOut(serializers.ModelSerializer):
+    signatures = serializers.SerializerMethodField()
+    fully_signed = serializers.BooleanField()
+
+    class Meta:
+        model = BipartiteMeeting
+        fields = ["id", "held_at", "place", "issue", "petitioner_position", "respondent_position", "result",
+                  "signatures", "fully_signed", "created_at"]
+
+    @extend_schema_field({"type": "array", "items": {"type": "object", "properties": {
+        "side": {"type": "string"}, "user": _user_ref, "at": {"type": "string", "format": "date-time"}}}})
+    def get_signatures(self, obj):
+        return [{"side": s.side, "user": user_ref(s.user), "at": iso(s.at)} for s in obj.signatures.all()]
+
+
+class SessionInput(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=SessionKind.choices)
+    scheduled_for = serializers.DateTimeField()
+    agenda = serializers.CharField(max_length=5000)
+
+
+class AttendanceInput(serializers.Serializer):
+    petitioner = serializers.ChoiceField(choices=Attendance.choices)
+    respondent = serializers.ChoiceField(choices=Attendance.choices)
+    notes = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+
+
+class SessionOut(serializers.ModelSerializer):
+    summons = serializers.SerializerMethodField()
+    attendance = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MediationSession
+        fields = ["id", "kind", "scheduled_for", "agenda", "summons", "attendance"]
+
+    @extend_schema_field({"type": "array", "items": {"type": "object", "properties": {
+        "side": {"type": "string"}, "number": {"type": "integer"},
+        "sent_at": {"type": "string", "format": "date-time"},
+        "acknowledged_at": {"type": "string", "format": "date-time", "nullable": True}}}})
+    def get_summons(self, obj):
+        return [
+            {"side": s.side, "number": s.number, "sent_at": iso(s.sent_at), "acknowledged_at": iso(s.acknowledged_at)}
+            for s in obj.summons.all()
+        ]
+
+    @extend_schema_field({"type": "object", "nullable": True, "properties": {
+        "petitioner": {"type": "string"}, "respondent": {"type": "string"}, "notes": {"type": "string"},
+        "recorded_at": {"type": "string", "format": "date-time"}}})
+    def get_attendance(self, obj):
+        if obj.attendance_recorded_at is None:
+            return None
+        return {"petitioner": obj.petitioner_attendance, "respondent": obj.respondent_attendance,
+                "notes": obj.attendance_notes, "recorded_at": iso(obj.attendance_recorded_at)}
+
+
+class RecommendationOut(serializers.ModelSerializer):
+    answers = serializers.SerializerMethodField()
+    acknowledgements = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Recommendation
+        fields = ["considerations", "recommendations", "issued_at", "answers", "acknowledgements"]
+
+    @extend_schema_field({"type": "array", "description": "each party's acknowledgement that it received the "
+                          "recommendation (evidence of notice); a party that has not acknowledged is absent",
+                          "items": {"type": "object", "properties": {
+                              "side": {"type": "string"},
+                              "acknowledged_at": {"type": "string", "format": "date-time"}}}})
+    def get_acknowledgements(self, obj):
+        return [{"side": r.side, "acknowledged_at": iso(r.acknowledged_at)} for r in obj.receipts.all()]
+
+    @extend_schema_field({"type": "array", "items": {"type": "object", "properties": {
+        "side": {"type": "string"}, "accept": {"type": "boolean"}, "reason": {"type": "string"},
+        "answered_at": {"type": "string", "format": "date-time"}, "by_silence": {"type": "boolean"}}}})
+    def get_answers(self, obj):
+        return [{"side": a.side, "accept": a.accept, "reason": a.reason, "answered_at": iso(a.answered_at),
+                 "by_silence": a.by_silence} for a in obj.answers.all()]
+
+
+class AgreementOut(serializers.ModelSerializer):
+    required = serializers.ListField(child=serializers.CharField())
+    signatures = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Agreement
+        fields = ["terms", "origin", "required", "signatures", "created_at"]
+
+    @extend_schema_field({"type": "array", "items": {"type": "object", "properties": {
+        "role": {"type": "string"}, "user": _user_ref, "at": {"type": "string", "format": "date-time"}}}})
+    def get_signatures(self, obj):
+        return [{"role": s.role, "user": user_ref(s.user), "at": iso(s.at)}
+                for s in obj.signatures.select_related("user")]

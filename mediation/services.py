@@ -1,0 +1,161 @@
+"""Writes inside a dispute's stages: bipartite minutes and signatures, sessions, summons, attendance."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from chat.notices import summons_announce
+from disputes import permissions as perms
+from disputes.deadlines import deadline_start, deadlines_close
+from disputes.models import DeadlineKey, Dispute, DisputeState
+from disputes.services import event_record
+from documents.services import documents_after_meeting_signed, documents_after_session_scheduled
+from mediation.models import (
+    BipartiteMeeting,
+    MediationSession,
+    MeetingSignature,
+    Recommendation,
+    RecommendationReceipt,
+    SessionKind,
+    Side,
+    Summons,
+)
+from sikhi.api import Conflict, Forbidden, Invalid
+
+S = DisputeState
+
+
+def _state_conflict(dispute: Dispute) -> Conflict:
+    return Conflict(_("This is not possible in the dispute's current state."), details={"state": dispute.state})
+
+
+@transaction.atomic
+def meeting_record(*, dispute: Dispute, by: User, data: dict) -> BipartiteMeeting:
+    """A party records the minutes of a bipartite meeting (only while bipartite is under way)."""
+    dispute = Dispute.objects.select_for_update().get(pk=dispute.pk)
+    if not perms.can_record_bipartite_meeting(by, dispute):
+        raise Forbidden()
+    if dispute.state != S.BIPARTITE:
+        raise _state_conflict(dispute)
+    meeting = BipartiteMeeting.objects.create(dispute=dispute, recorded_by=by, **data)
+    event_record(dispute=dispute, by=by, name="bipartite_meeting_recorded", source=dispute.state,
+                 target=dispute.state, at=timezone.now(), payload={"meeting_id": meeting.pk})
+    return meeting
+
+
+@transaction.atomic
+def meeting_sign(*, meeting: BipartiteMeeting, by: User) -> BipartiteMeeting:
+    """Each party signs the minutes once, before the case is registered."""
+    dispute = Dispute.objects.select_for_update().get(pk=meeting.dispute_id)
+    side = perms.party_side(dispute, by)
+    if side is None:
+        raise Forbidden()
+    if dispute.registered_at is not None or dispute.is_terminal:
+        raise _state_conflict(dispute)
+    if meeting.signatures.filter(side=side).exists():
+        raise Conflict(_("Your side has already signed these minutes."))
+    now = timezone.now()
+    MeetingSignature.objects.create(meeting=meeting, side=side, user=by, at=now)
+    event_record(dispute=dispute, by=by, name="bipartite_meeting_signed", source=dispute.state,
+                 target=dispute.state, at=now, payload={"meeting_id": meeting.pk, "side": side})
+    documents_after_meeting_signed(meeting=meeting)
+    return meeting
+
+
+@transaction.atomic
+def session_schedule(*, dispute: Dispute, by: User, kind: str, scheduled_for: dt.datetime,
+                     agenda: str) -> MediationSession:
+    """The assigned mediator schedules a session; a numbered summons goes to each party (a notification and an
+    e-mail per account, after commit)."""
+    dispute = Dispute.objects.select_for_update().get(pk=dispute.pk)
+    if not perms.can_schedule_session(by, dispute):
+        raise Forbidden()
+    if dispute.state != S.MEDIATION:
+        raise _state_conflict(dispute)
+    now = timezone.now()
+    if scheduled_for <= now:
+        raise Invalid(details={"scheduled_for": [_("Must be in the future.")]})
+    session = MediationSession.objects.create(dispute=dispute, kind=kind, scheduled_for=scheduled_for,
+                                              agenda=agenda, created_by=by)
+    for side in (Side.PETITIONER, Side.RESPONDENT):
+        earlier = Summons.objects.filter(session__dispute=dispute, side=side).count()
+        Summons.objects.create(session=session, side=side, number=earlier + 1, sent_at=now)
+        summons_announce(dispute=dispute, session=session, side=side, number=earlier + 1)
+    event_record(dispute=dispute, by=by, name="session_scheduled", source=dispute.state, target=dispute.state,
+                 at=now, payload={"session_id": session.pk, "kind": kind,
+                                  "scheduled_for": scheduled_for.isoformat()})
+    documents_after_session_scheduled(session=session)
+    return session
+
+
+@transaction.atomic
+def session_acknowledge(*, session: MediationSession, by: User) -> MediationSession:
+    """A party acknowledges its summons: the time is evidence of notice (a second call changes nothing)."""
+    dispute = Dispute.objects.get(pk=session.dispute_id)
+    side = perms.party_side(dispute, by)
+    if side is None:
+        raise Forbidden()
+    summons = Summons.objects.select_for_update().get(session=session, side=side)
+    if summons.acknowledged_at is None:
+        summons.acknowledged_at, summons.acknowledged_by = timezone.now(), by
+        summons.save(update_fields=["acknowledged_at", "acknowledged_by"])
+        event_record(dispute=dispute, by=by, name="summons_acknowledged", source=dispute.state,
+                     target=dispute.state, at=summons.acknowledged_at,
+                     payload={"session_id": session.pk, "side": side, "number": summons.number})
+    return session
+
+
+@transaction.atomic
+def recommendation_acknowledge(*, dispute: Dispute, by: User) -> Recommendation:
+    """A party acknowledges on the site that it received the written recommendation: the time is evidence of
+    notice (a second call changes nothing). Publishes nothing."""
+    dispute = Dispute.objects.select_for_update().get(pk=dispute.pk)
+    side = perms.party_side(dispute, by)
+    if side is None:
+        raise Forbidden(_("Only a party acknowledges the recommendation."))
+    recommendation = Recommendation.objects.filter(dispute=dispute).first()
+    if recommendation is None:
+        raise _state_conflict(dispute)
+    if not RecommendationReceipt.objects.filter(recommendation=recommendation, side=side).exists():
+        now = timezone.now()
+        RecommendationReceipt.objects.create(recommendation=recommendation, side=side, acknowledged_at=now,
+                                             acknowledged_by=by)
+        event_record(dispute=dispute, by=by, name="recommendation_acknowledged", source=dispute.state,
+                     target=dispute.state, at=now, payload={"side": side})
+    return recommendation
+
+
+@transaction.atomic
+def session_record_attendance(*, session: MediationSession, by: User, petitioner: str, respondent: str,
+                              notes: str) -> MediationSession:
+    """The mediator records who came; the first mediation session held meets `first_session` and
+    starts the clock for the recommendation."""
+    dispute = Dispute.objects.select_for_update().get(pk=session.dispute_id)
+    if not perms.is_assigned_mediator(dispute, by):
+        raise Forbidden()
+    if dispute.state != S.MEDIATION:
+        raise _state_conflict(dispute)
+    session = MediationSession.objects.select_for_update().get(pk=session.pk)
+    now = timezone.now()
+    if session.scheduled_for > now:
+        raise Invalid(details={"scheduled_for": [_("Attendance can be recorded only after the session time.")]})
+    if session.attendance_recorded_at is not None:
+        raise Conflict(_("Attendance has already been recorded for this session."))
+    first_held = (
+        session.kind == SessionKind.MEDIATION
+        and not dispute.sessions.filter(kind=SessionKind.MEDIATION, attendance_recorded_at__isnull=False).exists()
+    )
+    session.petitioner_attendance, session.respondent_attendance = petitioner, respondent
+    session.attendance_notes, session.attendance_recorded_at = notes, now
+    session.save()
+    if first_held:
+        deadlines_close(dispute=dispute, keys=[DeadlineKey.FIRST_SESSION], at=now)
+        deadline_start(dispute=dispute, key=DeadlineKey.RECOMMENDATION_ISSUE, at=now, owed_by=["mediator"])
+    event_record(dispute=dispute, by=by, name="attendance_recorded", source=dispute.state, target=dispute.state,
+                 at=now, payload={"session_id": session.pk, "petitioner": petitioner, "respondent": respondent})
+    return session
