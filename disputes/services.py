@@ -635,11 +635,15 @@ def _deadline_process_one(deadline_id: int, dispute_id: int, key: str, *, now: d
     """Handle one passed deadline in its own transaction; answer which count it adds to."""
     with transaction.atomic():
         dispute = Dispute.objects.select_for_update(skip_locked=True).filter(pk=dispute_id).first()
+        if dispute is None:  # another process holds the case; never lock its deadline then (see below)
+            return "skipped"
+        # Only the holder of the dispute row locks its deadline: were the deadline locked by a sweep that
+        # could not get the dispute, the holder would skip it too and the clock would wait a whole run.
         deadline = (
             Deadline.objects.select_for_update(skip_locked=True)
             .filter(pk=deadline_id, state=DeadlineState.OPEN, due_at__lt=now).first()
         )
-        if dispute is None or deadline is None:
+        if deadline is None:
             return "skipped"
         system = SYSTEM_TRANSITIONS.get(key)
         if system and dispute.state == system[1]:
