@@ -26,4 +26,5 @@ RUN DJANGO_SECRET_KEY=collectstatic-only-not-a-real-secret DJANGO_ALLOWED_HOSTS=
 
 USER sikhi
 EXPOSE 8000
-CMD ["daphne", "-b", "0.0.0.0", "-p", "8000", "--proxy-headers", "sikhi.asgi:application"]
+# No --proxy-headers: the client address comes from DJANGO_TRUSTED_PROXY_COUNT (README.md, "Client address").
+CMD ["daphne", "-b", "0.0.0.0", "-p", "8000", "sikhi.asgi:application"]

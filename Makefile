@@ -17,12 +17,13 @@ BENCH_ARGS ?=
 # pytest configuration in pyproject.toml (sikhi.settings.test).
 LOCAL := DJANGO_SETTINGS_MODULE=sikhi.settings.local
 
-.PHONY: help install run migrate seed test lint worker deadlines bench messages
+.PHONY: help install run migrate seed test lint typecheck worker deadlines bench messages
 
 help:
 	@echo "make run        install into $(VENV), migrate, load demo data, serve http://$(HOST):$(PORT)"
 	@echo "make test       install into $(VENV) and run the whole test suite (PYTEST_ARGS=... to pass arguments)"
 	@echo "make lint       ruff check ."
+	@echo "make typecheck  mypy (django-stubs) on the services, selectors and predicates listed in pyproject.toml"
 	@echo "make worker     run the background worker (deadline sweep every minute)"
 	@echo "make deadlines  run one deadline sweep"
 	@echo "make messages   extract strings, fill Bahasa Indonesia from scripts/translate_id.py, compile"
@@ -50,6 +51,10 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+
+# The files checked are [tool.mypy] files in pyproject.toml; django-stubs loads sikhi.settings.test.
+typecheck: $(STAMP)
+	env -u DJANGO_SETTINGS_MODULE $(VENV)/bin/mypy
 
 worker: migrate
 	$(LOCAL) $(PY) manage.py run_worker

@@ -14,14 +14,16 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.cache import cache
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
 from accounts import permissions as perms
 from accounts.models import STAFF_ROLES, Company, Office, Role, User, language_of
 from sikhi.api import Conflict, Forbidden, Invalid, RateLimited
+from sikhi.client import client_key
 
 
 def password_check(*, password: str, user: User) -> None:
@@ -143,19 +145,49 @@ def staff_create(
     return user
 
 
-# Sign-in lock-out: failures are counted per username in the cache (whether or not the account exists,
-# so that the answers do not reveal which usernames exist).
+# Sign-in lock-out. Failures are counted in the cache, whether or not the account exists (so that the answers do
+# not reveal which usernames exist), under two keys:
+# - per (username, client address): SIKHI_LOGIN_FAILURES failures (5) lock that username FROM THAT ADDRESS for
+#   SIKHI_LOGIN_LOCK_SECONDS (15 minutes). A stranger guessing from elsewhere therefore cannot lock the real user
+#   out; the address is sikhi.client.client_key (IPv6 counts per /64, X-Forwarded-For per TRUSTED_PROXY_COUNT).
+# - per username: a ceiling of SIKHI_LOGIN_ACCOUNT_FAILURES failures (100) within SIKHI_LOGIN_LOCK_SECONDS, from
+#   any number of addresses, pauses the username's sign-ins for SIKHI_LOGIN_LOCK_SECONDS. It stops a guessing
+#   attack spread over many addresses; to trip it, an attacker needs at least 100 / 5 = 20 addresses (or IPv6
+#   /64s) within the window. Addresses from which the account signed in successfully in the last
+#   KNOWN_ADDRESS_SECONDS are exempt, so that the real user can usually still sign in from home or office, and the
+#   others are told to wait and to tell their Disnaker office if the attempts were not theirs.
+# A success clears the failures of its (username, address) only: it does not lift the ceiling an attack earned.
+# Both locks answer RateLimited (429 rate_limited with Retry-After, api.md); attempts refused by a lock are not
+# counted. The per-address rate limit (AuthRateThrottle, SIKHI_AUTH_RATE) applies before all this.
+
+KNOWN_ADDRESS_SECONDS = 30 * 24 * 3600
 
 
-def _login_keys(username: str) -> tuple[str, str]:
-    digest = hashlib.sha256(username.encode()).hexdigest()
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+def _pair_keys(username: str, address: str) -> tuple[str, str]:
+    digest = f"{_digest(username)}:{_digest(address)}"
     return f"sikhi:login-failures:{digest}", f"sikhi:login-locked:{digest}"
 
 
-def _record_login_failure(*, username: str) -> None:
-    failures_key, locked_key = _login_keys(username)
-    limit = int(getattr(settings, "SIKHI_LOGIN_FAILURES", 5))
-    lock_seconds = int(getattr(settings, "SIKHI_LOGIN_LOCK_SECONDS", 900))
+def _account_keys(username: str) -> tuple[str, str]:
+    digest = _digest(username)
+    return f"sikhi:login-account-failures:{digest}", f"sikhi:login-account-locked:{digest}"
+
+
+def _known_key(username: str, address: str) -> str:
+    return f"sikhi:login-known:{_digest(username)}:{_digest(address)}"
+
+
+def _lock_seconds() -> int:
+    return int(getattr(settings, "SIKHI_LOGIN_LOCK_SECONDS", 900))
+
+
+def _count_failure(*, failures_key: str, locked_key: str, limit: int) -> None:
+    """One more failure in the window (which starts at the first one); at `limit`, lock for the lock time."""
+    lock_seconds = _lock_seconds()
     cache.add(failures_key, 0, timeout=lock_seconds)
     try:
         failures = cache.incr(failures_key)
@@ -167,22 +199,55 @@ def _record_login_failure(*, username: str) -> None:
         cache.delete(failures_key)
 
 
-def login_attempt(*, request: Any, username: str, password: str) -> User:
-    """Check credentials: the user, or Invalid (generic), or RateLimited while the account is locked
-    after SIKHI_LOGIN_FAILURES failures. Success resets the count. Publishes nothing."""
-    failures_key, locked_key = _login_keys(username)
+def _seconds_left(locked_key: str, now: float) -> int | None:
     locked_until = cache.get(locked_key)
+    if locked_until is None or locked_until <= now:
+        return None
+    return math.ceil(locked_until - now)
+
+
+def _minutes(seconds: int) -> str:
+    minutes = max(1, math.ceil(seconds / 60))
+    return ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}
+
+
+def login_attempt(*, request: Any, username: str, password: str) -> User:
+    """Check credentials: the user, or Invalid (generic), or RateLimited while this username is locked for the
+    client's address (SIKHI_LOGIN_FAILURES failures from it) or, for addresses it has not signed in from before,
+    paused for everyone (SIKHI_LOGIN_ACCOUNT_FAILURES failures). Success resets the address's count.
+    Publishes nothing."""
+    address = client_key(request)
+    failures_key, locked_key = _pair_keys(username, address)
+    account_failures_key, account_locked_key = _account_keys(username)
     now = time.time()
-    if locked_until is not None and locked_until > now:
+    wait = _seconds_left(locked_key, now)
+    if wait is not None:
         raise RateLimited(
-            retry_after=math.ceil(locked_until - now),
-            message=_("Too many failed sign-in attempts; try again later."),
+            retry_after=wait,
+            message=_("Too many failed sign-in attempts; try again in %(wait)s.") % {"wait": _minutes(wait)},
+        )
+    wait = _seconds_left(account_locked_key, now)
+    if wait is not None and not cache.get(_known_key(username, address)):
+        raise RateLimited(
+            retry_after=wait,
+            message=_(
+                "Signing in to this account is paused because of very many failed attempts from different places. "
+                "Try again in %(wait)s. If you did not make these attempts, tell your Disnaker office."
+            ) % {"wait": _minutes(wait)},
         )
     user = authenticate(request, username=username, password=password)
     if user is None:
-        _record_login_failure(username=username)
+        _count_failure(
+            failures_key=failures_key, locked_key=locked_key, limit=int(getattr(settings, "SIKHI_LOGIN_FAILURES", 5))
+        )
+        _count_failure(
+            failures_key=account_failures_key,
+            locked_key=account_locked_key,
+            limit=int(getattr(settings, "SIKHI_LOGIN_ACCOUNT_FAILURES", 100)),
+        )
         raise Invalid(_("The username or password is incorrect."))
     cache.delete(failures_key)
+    cache.set(_known_key(username, address), 1, timeout=KNOWN_ADDRESS_SECONDS)
     user_language_remember(user=user, language=get_language())
     return user
 
@@ -220,7 +285,7 @@ def company_verify(*, company: Company, by: Any) -> Company:
     return locked
 
 
-def user_logout(*, request, user, token: Token | None = None) -> None:
+def user_logout(*, request: HttpRequest, user: Any, token: Token | None = None) -> None:
     """End the session (and revoke the token used); the user's open sockets are closed after commit,
     since a socket's session is checked only at its handshake."""
     from chat.events import publish_logged_out

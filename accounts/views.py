@@ -125,6 +125,24 @@ def _authenticate(request: Request):
     return services.login_attempt(request=request._request, **serializer.validated_data)
 
 
+# The lock-out rule (accounts/services.py, "Sign-in lock-out"), as the schema tells it. The numbers are the defaults.
+SIGN_IN_LIMITS = (
+    "Limits, shared by `auth_login` and `auth_token` (and the sign-in page): each client address may make "
+    "`SIKHI_AUTH_RATE` (20/m) sign-in, registration and token requests. After `SIKHI_LOGIN_FAILURES` (5) failed "
+    "attempts for one username from one client address, that username is locked for that address only, for "
+    "`SIKHI_LOGIN_LOCK_SECONDS` (15 minutes): failures from other addresses do not lock the user out. After "
+    "`SIKHI_LOGIN_ACCOUNT_FAILURES` (100) failures for one username from all addresses together within that time, "
+    "the username's sign-ins are paused for 15 minutes, except from addresses it signed in from successfully in "
+    "the last 30 days. Every limit answers 429 `rate_limited` with `Retry-After` (seconds); the message says how "
+    "long to wait. The client address is the connection's, or, behind `DJANGO_TRUSTED_PROXY_COUNT` reverse "
+    "proxies, taken from X-Forwarded-For; IPv6 addresses count per /64."
+)
+LOCKED_429 = OpenApiResponse(
+    description="rate_limited: too many requests from this address, or this username is locked for this address "
+    "or paused (see the limits above); `Retry-After` gives the seconds to wait"
+)
+
+
 class LoginView(AnonymousEndpoint):
     """Signs in with a session (cookie `sessionid`)."""
 
@@ -132,12 +150,13 @@ class LoginView(AnonymousEndpoint):
 
     @extend_schema(
         operation_id="auth_login",
+        description="Signs in with a session (cookie `sessionid`).\n\n" + SIGN_IN_LIMITS,
         auth=[],
         request=CredentialsInput,
         responses={
             200: LoginOutput,
             400: OpenApiResponse(description="invalid: wrong username or password"),
-            429: OpenApiResponse(description="rate_limited: too many requests, or the account is locked"),
+            429: LOCKED_429,
         },
     )
     def post(self, request: Request) -> Response:
@@ -153,12 +172,13 @@ class TokenView(AnonymousEndpoint):
 
     @extend_schema(
         operation_id="auth_token",
+        description="An API token (`Authorization: Token <key>`) for apps and integrations.\n\n" + SIGN_IN_LIMITS,
         auth=[],
         request=CredentialsInput,
         responses={
             200: TokenOutput,
             400: OpenApiResponse(description="invalid: wrong username or password"),
-            429: OpenApiResponse(description="rate_limited: too many requests, or the account is locked"),
+            429: LOCKED_429,
         },
     )
     def post(self, request: Request) -> Response:

@@ -112,7 +112,7 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
 def _detail_context(request: HttpRequest, consultation: Consultation, dispute_form=None) -> dict:
     user = request.user
     room = Room.objects.select_related("consultation").get(consultation=consultation)
-    can_convert = svc.can_turn_into_dispute(user, consultation)
+    can_convert = svc.can_turn_into_dispute(user, consultation) and consultation.dispute_id is None
     if can_convert and dispute_form is None:
         initial = {"workplace_regency": consultation.regency} if consultation.regency.count(".") == 1 else {}
         dispute_form = ToDisputeForm(initial={"how": "nib", **initial})
@@ -123,7 +123,18 @@ def _detail_context(request: HttpRequest, consultation: Consultation, dispute_fo
         "can_close": svc.can_close(user, consultation),
         "is_asker": consultation.asker_id == user.id,
         "dispute_form": dispute_form if can_convert else None,
+        "dispute": _linked_dispute(consultation, user),
     }
+
+
+def _linked_dispute(consultation: Consultation, user) -> dict | None:
+    """The dispute this consultation became, for those who may see that dispute (a draft: only its worker)."""
+    from disputes.permissions import can_see_dispute
+
+    dispute = consultation.dispute
+    if dispute is None or not can_see_dispute(user, dispute):
+        return None
+    return {"url": f"/perselisihan/{dispute.pk}/", "number": dispute.number, "state": dispute.get_state_display()}
 
 
 @login_required
@@ -158,23 +169,36 @@ def consultation_close(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, pk, svc.consultation_close, _("The consultation is closed."))
 
 
+def _already_converted(request: HttpRequest, dispute) -> HttpResponse:
+    """A consultation is turned into a dispute once: back to the dispute it already became."""
+    messages.info(request, _("This consultation has already been turned into a dispute; here it is. "
+                             "A consultation becomes one dispute only."))
+    return redirect(f"/perselisihan/{dispute.pk}/")
+
+
 @login_required
 @require_POST
 def consultation_to_dispute(request: HttpRequest, pk: int) -> HttpResponse:
-    """The asking worker names the company and the workplace; the draft starts with the consultation's summary."""
+    """The asking worker names the company and the workplace; the draft starts with the consultation's summary.
+    A consultation already converted leads to its dispute (the form is not even checked)."""
     consultation = _consultation_or_404(request.user, pk)
     if not svc.can_turn_into_dispute(request.user, consultation):
         raise PermissionDenied
+    if consultation.dispute_id is not None:
+        return _already_converted(request, consultation.dispute)
     form = ToDisputeForm(request.POST)
     if form.is_valid():
-        dispute, fields, message = call_service(
+        result, fields, message = call_service(
             svc.consultation_to_dispute, consultation=consultation, by=request.user,
             respondent=form.respondent(), workplace_regency=form.cleaned_data["workplace_regency"].code,
         )
-        if dispute is not None:
-            messages.success(request, _("A draft dispute was started with your consultation as its summary. "
-                                        "Choose the type of dispute to continue."))
-            return redirect(f"/perselisihan/{dispute.pk}/isi/jenis/")
+        if result is not None:
+            dispute, created = result
+            if created:
+                messages.success(request, _("A draft dispute was started with your consultation as its summary. "
+                                            "Choose the type of dispute to continue."))
+                return redirect(f"/perselisihan/{dispute.pk}/isi/jenis/")
+            return _already_converted(request, dispute)
         apply_errors(form, CompanyStepForm.field_errors(fields), message)
     return render(request, "chat/consultation_detail.html", _detail_context(request, consultation, form),
                   status=400)

@@ -52,7 +52,7 @@ def consultation_list_for(*, user: Any, status: str | None = None) -> QuerySet[C
 
 
 def consultation_get_for(*, user: Any, pk: Any) -> Consultation:
-    row = Consultation.objects.select_related("office", "officer").filter(pk=pk).first()
+    row = Consultation.objects.select_related("office", "officer", "dispute").filter(pk=pk).first()
     if row is None or not can_see_consultation(user, row):
         raise NotFound()
     return row
@@ -107,16 +107,24 @@ def consultation_summary(consultation: Consultation) -> str:
 
 
 @transaction.atomic
-def consultation_to_dispute(*, consultation: Consultation, by: Any, respondent: dict, workplace_regency: str) -> Any:
+def consultation_to_dispute(*, consultation: Consultation, by: Any, respondent: dict,
+                            workplace_regency: str) -> tuple[Any, bool]:
     """The asking worker turns the consultation into a draft dispute against `respondent` (as in the filing
     wizard's first step; the type is the wizard's default until the worker chooses it at the next step). The
     topic and question become the draft's summary; when they are longer than a summary may be, the whole
-    question goes to the chronology too. The consultation itself stays as it is."""
+    question goes to the chronology too. The consultation is linked to the draft, and otherwise stays as it is.
+
+    Answers (dispute, created). Once converted, converting again starts nothing: it answers the linked dispute
+    with created=False (`respondent` and `workplace_regency` are then ignored). The consultation's row is locked
+    first, so two conversions at once make one draft. Publishes nothing (a draft concerns only the worker)."""
+    from disputes.models import Dispute
     from disputes.services import dispute_create  # disputes.services imports chat modules
 
     row = Consultation.objects.select_for_update().get(pk=consultation.pk)
     if not can_turn_into_dispute(by, row):
         raise Forbidden(_("Only the worker who asked can turn this consultation into a dispute."))
+    if row.dispute_id is not None:
+        return Dispute.objects.get(pk=row.dispute_id), False
     summary = consultation_summary(row)
     data = {"type": "hak", "respondent": respondent, "workplace_regency": workplace_regency}
     if len(summary) <= SUMMARY_MAX:
@@ -124,4 +132,7 @@ def consultation_to_dispute(*, consultation: Consultation, by: Any, respondent: 
     else:
         data["summary"] = summary[: SUMMARY_MAX - 1].rstrip() + "…"
         data["chronology"] = row.question
-    return dispute_create(by=by, data=data)
+    dispute = dispute_create(by=by, data=data)
+    row.dispute = dispute
+    row.save(update_fields=["dispute"])
+    return dispute, True

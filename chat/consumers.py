@@ -5,11 +5,15 @@ group events; they never query or publish by themselves."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
+import logging
 import time
 from typing import Any
 from urllib.parse import parse_qs
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
@@ -25,6 +29,12 @@ from sikhi.api import ApiError, Forbidden, NotFound
 CLOSE_UNAUTHENTICATED, CLOSE_NOT_MEMBER, CLOSE_REVOKED = 4401, 4404, 4403
 RESUME_BATCH = 200
 PRESENCE_TOUCH_EVERY = 30.0
+# Posts of one socket waiting for the database: beyond this many the socket is answered `rate_limited` at
+# once (as many as the per-user rate limit allows in its window, so a reconnecting page's outbox fits).
+POSTS_IN_FLIGHT = services.RATE_COUNT
+DRAIN_ON_CLOSE = 10.0  # seconds a closing socket waits for its queued posts to be stored
+
+logger = logging.getLogger(__name__)
 
 
 def _error(code: str, message: str, client_id: Any = None) -> dict:
@@ -36,6 +46,16 @@ def _error(code: str, message: str, client_id: Any = None) -> dict:
 
 class SafeJsonConsumer(AsyncJsonWebsocketConsumer):
     """A JSON consumer that answers bad frames with an `invalid` error instead of dying."""
+
+    async def dispatch(self, message):
+        """As Channels' own, without its `aclose_old_connections()` before every event: that call runs on the
+        process's single database thread, so every frame and every relayed room event would queue behind any
+        database work in the process. These handlers reach the database only through
+        `database_sync_to_async`, which closes old connections itself, before and after each unit."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def receive(self, text_data=None, bytes_data=None, **kwargs):
         # Error texts reach the user: answer in their language (cookie, then Accept-Language).
@@ -85,6 +105,8 @@ class RoomConsumer(SafeJsonConsumer):
         self.room_id = int(self.scope["url_route"]["kwargs"]["room_id"])
         self.delivered: int | None = None  # highest seq sent on this socket
         self.joined = False
+        self.posts: asyncio.Queue | None = None  # (frame, language) waiting for the poster task
+        self.poster: asyncio.Task | None = None
         self.touched = 0.0
         if self.user is None or not self.user.is_authenticated:
             await self.reject(CLOSE_UNAUTHENTICATED)
@@ -107,6 +129,7 @@ class RoomConsumer(SafeJsonConsumer):
             await self._resume(int(after[0]))
 
     async def disconnect(self, code):
+        await self._stop_posting()
         await self._leave()
 
     async def _leave(self) -> None:
@@ -144,6 +167,45 @@ class RoomConsumer(SafeJsonConsumer):
         return False
 
     async def _on_message(self, content):
+        """Queue the post for this socket's poster task and return at once: the consumer handles one event at a
+        time, and awaiting the database here would hold back the room's deliveries to this socket."""
+        if self.posts is None:
+            self.posts = asyncio.Queue()
+            self.poster = asyncio.create_task(self._post_loop())
+        if self.posts.qsize() >= POSTS_IN_FLIGHT:
+            await self.send_json(_error("rate_limited", _("Too many messages at once. Wait a moment and send again."),
+                                        content.get("client_id")))
+            return
+        self.posts.put_nowait((content, translation.get_language()))
+
+    async def _post_loop(self) -> None:
+        """Store this socket's posts one at a time, in the order they came, so that acks keep that order."""
+        assert self.posts is not None
+        while True:
+            content, language = await self.posts.get()
+            try:
+                if self.joined:  # a revoked or closing socket posts nothing more
+                    with translation.override(language):
+                        await self._post(content)
+            except Exception:
+                logger.exception("post on room %s failed", self.room_id)
+                with contextlib.suppress(Exception):
+                    await self.close(code=1011)  # the page reconnects and sends its unacked posts again
+                self.joined = False
+            finally:
+                self.posts.task_done()
+
+    async def _stop_posting(self) -> None:
+        """On close: let the posts already received be stored (they are idempotent by client_id), then stop."""
+        if self.poster is None:
+            return
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(self.posts.join(), timeout=DRAIN_ON_CLOSE)
+        self.poster.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self.poster
+
+    async def _post(self, content) -> None:
         client_id = content.get("client_id")
         try:
             message, _created = await database_sync_to_async(selectors.post_as_fresh_user)(

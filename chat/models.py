@@ -114,6 +114,10 @@ class Consultation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # The draft dispute the asking worker started from this consultation (consultation_to_dispute): set once,
+    # so that converting again leads back to it instead of starting a second draft.
+    dispute = models.ForeignKey("disputes.Dispute", null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="consultations")
 
     class Meta:
         ordering = ["-id"]
@@ -154,7 +158,7 @@ class OutboxEmail(models.Model):
 
     to = models.EmailField()
     language = models.CharField(max_length=8)
-    kind = models.CharField(max_length=32)  # invitation, transition, summons, deadline_reminder
+    kind = models.CharField(max_length=32)  # invitation, transition, summons, deadline_reminder, mediator_*
     subject = models.CharField(max_length=300)
     body_text = models.TextField()
     body_html = models.TextField()

@@ -12,6 +12,10 @@ Rules:
 - A summons: one notification and one e-mail per account of the summoned party, with the time and how to join.
 - A deadline owed by a user that falls due within 2 working days: one notification and one e-mail per
   deadline and user, once (`Deadline.reminded_at`, set by a conditional UPDATE).
+- A mediator re-assigned by an officer: one e-mail to the new mediator (the case is theirs now, with its stage
+  and the mediator's next deadline), one to each account of the parties (who their mediator is now), and a short
+  note to the former mediator (the case and its rooms are no longer theirs), so that nobody keeps preparing a
+  session for a case they no longer lead.
 - Nothing here carries chat content: no room's messages, and so nothing of a caucus, reach any notice.
 """
 
@@ -114,7 +118,7 @@ def notification_title(kind: str, params: dict) -> str:
     if kind == "deadline_reminder":
         when = _local(params.get("due_at", ""))
         return _("Dispute %(number)s: the deadline for %(what)s ends on %(date)s") % {
-            "number": number, "what": DEADLINE_LABELS.get(params.get("key"), params.get("key", "")),
+            "number": number, "what": DEADLINE_LABELS.get(params.get("key", ""), params.get("key", "")),
             "date": when.strftime("%d-%m-%Y") if when else ""}
     if kind == "mediator_changed":
         return _("Dispute %(number)s has a new mediator") % {"number": number}
@@ -198,6 +202,30 @@ def transition_announce(*, dispute: Any, name: str, source: str, actor_id: int |
                    "missing_items": payload.get("missing_items") if dispute.state == "registration_returned" else None}
         email_queue(to=user.email, language=user.language, template="notices/email/transition", context=context,
                     kind="transition", user=user, dispute=dispute)
+
+
+# --- re-assigned mediator ----------------------------------------------------------------------------------
+
+
+def mediator_change_announce(*, dispute: Any, former: Any, actor_id: int | None) -> None:
+    """Called by dispute_reassign_mediator inside its transaction (the in-app notifications are its own): the
+    e-mails to the new mediator, to each party's accounts and to the former mediator. Stage, names and links
+    only; nothing of the rooms."""
+    from chat.mail import email_queue
+    from disputes.models import DisputeState
+
+    new = dispute.mediator
+    stage = DisputeState(dispute.state).label
+    recipients = [(new, "assigned", {"due": _due_for(dispute, "mediator")})]
+    recipients += [(user, "changed", {}) for user, _role in role_users(dispute, ["petitioner", "respondent"])]
+    recipients.append((former, "unassigned", {}))
+    for user, audience, extra in recipients:
+        if not user.email or not user.is_active or user.pk == actor_id:
+            continue
+        context = {**_common(dispute, user), "stage": stage, "audience": audience, "mediator": new.name,
+                   "former": former.name, **extra}
+        email_queue(to=user.email, language=user.language, template="notices/email/mediator_changed",
+                    context=context, kind=f"mediator_{audience}", user=user, dispute=dispute)
 
 
 # --- summons -----------------------------------------------------------------------------------------------

@@ -6,10 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,6 +16,9 @@ from chat import events
 from chat.models import Message, Notification, Presence, ReadMarker, Room
 from chat.permissions import can_pause_room, is_room_member, is_room_writable
 from sikhi.api import ApiError, Forbidden, Invalid, NotFound, RateLimited
+
+if TYPE_CHECKING:
+    from disputes.models import Dispute
 
 MAX_BODY = 4000
 RATE_COUNT, RATE_WINDOW = 20, dt.timedelta(seconds=10)
@@ -53,12 +55,12 @@ def room_state(room: Room) -> dict:
 # --- opening rooms with the workflow ---------------------------------------------------------------------
 
 
-def rooms_open(*, dispute, kinds: Iterable[str]) -> list[Room]:
+def rooms_open(*, dispute: Dispute, kinds: Iterable[str]) -> list[Room]:
     """Create the dispute's rooms of `kinds` if they do not exist yet (a stage may be re-entered)."""
     return [Room.objects.get_or_create(dispute=dispute, kind=kind)[0] for kind in kinds]
 
 
-def rooms_publish_state(*, dispute) -> None:
+def rooms_publish_state(*, dispute: Dispute) -> None:
     """After a transition: every room of the dispute tells its sockets whether it is writable now."""
     for room in Room.objects.filter(dispute=dispute).select_related("dispute"):
         events.publish_room_changed(room_id=room.id, **room_state(room))
@@ -117,8 +119,9 @@ def message_post(*, room_id: int, sender: Any, client_id: Any, body: Any) -> tup
         recent = Message.objects.filter(room=room, sender=sender, created_at__gt=now - RATE_WINDOW).count()
         if recent >= RATE_COUNT:
             raise RateLimited(retry_after=RATE_WINDOW.seconds)
-        Room.objects.filter(pk=room.pk).update(last_seq=F("last_seq") + 1)
-        seq = Room.objects.values_list("last_seq", flat=True).get(pk=room.pk)
+        # The row is locked (FOR UPDATE on PostgreSQL, the write lock on SQLite), so the value read is current.
+        seq = room.last_seq + 1
+        Room.objects.filter(pk=room.pk).update(last_seq=seq)
         message = Message.objects.create(room=room, seq=seq, client_id=client_uuid, sender=sender, body=text,
                                          created_at=now)
         events.publish_message(room_id=room.pk, message=message_dict(message))
@@ -220,7 +223,9 @@ def notification_dict(notification: Notification) -> dict:
     }
 
 
-def notify(*, user_ids: Iterable[int], kind: str, dispute=None, params: dict | None = None) -> list[Notification]:
+def notify(
+    *, user_ids: Iterable[int], kind: str, dispute: Dispute | None = None, params: dict | None = None
+) -> list[Notification]:
     """Store a notification per user and push it to their sockets after commit."""
     rows = [Notification.objects.create(user_id=uid, kind=kind, dispute=dispute, params=params or {})
             for uid in dict.fromkeys(user_ids)]

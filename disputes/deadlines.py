@@ -16,7 +16,7 @@ K = DeadlineKey
 def deadline_days(key: str) -> int:
     if key == K.INVITATION_RESPONSE:
         return settings.SIKHI_INVITATION_DAYS
-    return {
+    days: dict[str, int] = {
         K.BIPARTITE: 30,
         K.REGISTRATION_CHECK: 7,
         K.ROUTE_CHOICE: 7,
@@ -25,11 +25,12 @@ def deadline_days(key: str) -> int:
         K.RECOMMENDATION_ISSUE: 10,
         K.RECOMMENDATION_ANSWER: 10,
         K.AGREEMENT_DRAFTING: 3,
-    }[key]
+    }
+    return days[key]
 
 
 # The system transition a passed deadline makes; keys absent here are only marked overdue.
-SYSTEM_TRANSITIONS = {
+SYSTEM_TRANSITIONS: dict[str, tuple[str, str]] = {
     K.INVITATION_RESPONSE: ("expire_invitation", "bipartite_invited"),
     K.BIPARTITE: ("expire_bipartite", "bipartite"),
     K.ROUTE_CHOICE: ("expire_route_choice", "adr_offered"),

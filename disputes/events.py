@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import collections
 import logging
+import os
+import weakref
 from typing import Any
 
-from asgiref.sync import async_to_sync
+from asgiref.sync import SyncToAsync, async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 
@@ -27,15 +31,76 @@ def publish(group: str, event_type: str, data: dict[str, Any]) -> None:
     message = {"type": event_type, **data}
 
     def send() -> None:
-        layer = get_channel_layer()
-        if layer is None:
+        loop = _event_loop_of_this_thread()
+        if loop is not None:
+            # Under daphne (a consumer's database unit, a view): hand the send to the event loop and return at
+            # once. Waiting for it would park the process's only database thread on the busy loop, and would
+            # hang for good when the loop has already stopped (a shutdown with a database call in flight).
+            if loop.is_closed() or not loop.is_running():
+                logger.warning("event loop stopped; %s to %s not sent (clients resume from the database)",
+                               event_type, group)
+                return
+            try:
+                loop.call_soon_threadsafe(_outbox_put, loop, group, message)
+            except RuntimeError:  # closed in the meantime
+                logger.warning("event loop closed; %s to %s not sent", event_type, group)
             return
-        try:
-            async_to_sync(layer.group_send)(group, message)
+        if get_channel_layer() is None:
+            return
+        try:  # plain synchronous code (the sweep, the shell, WSGI, tests): send and wait
+            async_to_sync(get_channel_layer().group_send)(group, message)
         except Exception:  # a lost poke must never break the request; clients resync from the DB
             logger.exception("could not publish %s to %s", event_type, group)
 
     transaction.on_commit(send, robust=True)
+
+
+# --- sending from the event loop, in commit order ----------------------------------------------------------
+
+class _Outbox:
+    """The events a loop still has to send, and the task sending them (None when idle)."""
+
+    def __init__(self) -> None:
+        self.queue: collections.deque[tuple[str, dict[str, Any]]] = collections.deque()
+        self.task: asyncio.Task | None = None
+
+
+_OUTBOXES: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Outbox] = weakref.WeakKeyDictionary()
+
+
+def _event_loop_of_this_thread() -> asyncio.AbstractEventLoop | None:
+    """The loop this thread belongs to, running or not: its own, or the one that called it through
+    sync_to_async. None in plain synchronous code."""
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        pass
+    local = SyncToAsync.threadlocal
+    if getattr(local, "main_event_loop_pid", None) != os.getpid():
+        return None
+    return getattr(local, "main_event_loop", None)
+
+
+def _outbox_put(loop: asyncio.AbstractEventLoop, group: str, message: dict[str, Any]) -> None:
+    """On the loop: queue the event; one task per loop sends the queue in order (a room's `seq` order is the
+    commit order, and concurrent sends could overtake each other), then ends."""
+    outbox = _OUTBOXES.get(loop)
+    if outbox is None:
+        outbox = _OUTBOXES[loop] = _Outbox()
+    outbox.queue.append((group, message))
+    if outbox.task is None or outbox.task.done():
+        outbox.task = loop.create_task(_outbox_drain(outbox))
+
+
+async def _outbox_drain(outbox: _Outbox) -> None:
+    while outbox.queue:
+        group, message = outbox.queue.popleft()
+        layer = get_channel_layer()
+        try:
+            if layer is not None:
+                await layer.group_send(group, message)
+        except Exception:
+            logger.exception("could not publish %s to %s", message["type"], group)
 
 
 def publish_dispute_transitioned(*, dispute_id: int, event_id: int, name: str, source: str, target: str) -> None:

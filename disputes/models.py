@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.files.storage import storages
@@ -11,6 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, FSMModelMixin, transition
 
 from disputes import permissions as perms
+
+if TYPE_CHECKING:
+    from django_fsm import Transition
 
 
 class DisputeState(models.TextChoices):
@@ -155,6 +160,9 @@ class Dispute(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
     @property
     def is_terminal(self) -> bool:
         return self.state in TERMINAL_STATES
+
+    if TYPE_CHECKING:  # FSMField adds this to the class at runtime; declared here for mypy
+        def get_available_user_state_transitions(self, user: Any) -> Iterator[Transition]: ...
 
     # --- transitions: they declare the graph and change only the dispute's own fields -------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from accounts.models import Role
 from disputes import permissions as perms
@@ -25,14 +25,24 @@ def _visible_q(user: Any) -> Q | None:
 
 
 def dispute_list_for(*, user: Any, status: str | None = None, type: str | None = None) -> QuerySet[Dispute]:
-    """The disputes `user` may see, newest first."""
+    """The disputes `user` may see, newest first, with what a list shows of each prefetched: deadlines, rooms,
+    and the recommendation's answers and the open agreement's signatures that `services.next_actor` reads
+    (`open_agreements`: the agreements not rejected, newest first), so that a list costs the same number of
+    queries whatever its length."""
+    from mediation.models import Agreement
+
     q = _visible_q(user)
     if q is None:
         return Dispute.objects.none()
     qs = (
         Dispute.objects.filter(q)
-        .select_related("office", "petitioner", "respondent_company", "mediator")
-        .prefetch_related("deadlines", "rooms")
+        .select_related("office", "petitioner", "respondent_company", "mediator", "recommendation")
+        .prefetch_related(
+            "deadlines", "rooms", "recommendation__answers",
+            Prefetch("agreements", to_attr="open_agreements",
+                     queryset=Agreement.objects.filter(rejected_at__isnull=True).order_by("-id")
+                     .prefetch_related("signatures")),
+        )
     )
     if status:
         qs = qs.filter(state=status)

@@ -21,7 +21,7 @@ from accounts.models import Company, Office, Role, User
 from accounts.numbers import next_number
 from chat.mail import email_queue, emails_retry, page_url
 from chat.models import RoomKind
-from chat.notices import deadline_reminders_send, transition_announce
+from chat.notices import deadline_reminders_send, mediator_change_announce, transition_announce
 from chat.services import notify, rooms_open, rooms_publish_state
 from disputes import permissions as perms
 from disputes.deadlines import SYSTEM_TRANSITIONS, deadline_start, deadlines_close
@@ -157,6 +157,10 @@ def dispute_update(*, dispute: Dispute, by: User, data: dict) -> Dispute:
 
 
 def _current_agreement(dispute: Dispute) -> Agreement | None:
+    """The newest agreement not rejected; from `open_agreements` when a list selector prefetched it."""
+    prefetched = getattr(dispute, "open_agreements", None)
+    if prefetched is not None:
+        return prefetched[0] if prefetched else None
     return dispute.agreements.filter(rejected_at__isnull=True).order_by("-id").first()
 
 
@@ -195,7 +199,8 @@ def available_transitions(dispute: Dispute, user: Any) -> list[str]:
 
 
 def next_actor(dispute: Dispute) -> list[str]:
-    """Who must act next, from the state (and, where each party acts once, who has not yet)."""
+    """Who must act next, from the state (and, where each party acts once, who has not yet). Reads answers and
+    signatures through `.all()`, so that a list prefetching them (selectors.dispute_list_for) asks nothing."""
     state = dispute.state
     if state in (S.DRAFT, S.REGISTRATION_RETURNED):
         return ["petitioner"]
@@ -210,13 +215,13 @@ def next_actor(dispute: Dispute) -> list[str]:
     if state == S.ADR_OFFERED:
         return [side for side in PARTIES if not getattr(dispute, f"route_{side}")]
     if state == S.RECOMMENDATION_ISSUED:
-        answered = set(dispute.recommendation.answers.values_list("side", flat=True))
+        answered = {answer.side for answer in dispute.recommendation.answers.all()}
         return [side for side in PARTIES if side not in answered]
     if state == S.AGREEMENT_DRAFTING:
         agreement = _current_agreement(dispute)
         if agreement is None:
             return list(PARTIES)
-        signed = set(agreement.signatures.values_list("role", flat=True))
+        signed = {signature.role for signature in agreement.signatures.all()}
         return [role for role in agreement.required if role not in signed]
     return []
 
@@ -372,6 +377,7 @@ def _register(c: Ctx) -> None:
     proof: dict[str, Any] = {"failure_reason": d.failure_reason, "signed_meetings": [m.pk for m in meetings]}
     invitation = Invitation.objects.filter(dispute=d).first()
     if d.failure_reason in ("declined", "no_response"):
+        assert d.submitted_at is not None  # registering needs a failed bipartite, hence a submitted dispute
         proof["invitation"] = {
             "sent_at": d.submitted_at.isoformat(),
             "to": d.respondent_email or d.respondent_name,
@@ -453,6 +459,7 @@ def _respond_recommendation(c: Ctx) -> None:
     d = c.dispute
     rec = d.recommendation
     accept = c.data["accept"]
+    assert c.side is not None  # only a party may answer (the transition's permission)
     RecommendationAnswer.objects.create(recommendation=rec, side=c.side, accept=accept, reason=c.data["reason"],
                                         answered_at=c.at, user=c.by)
     answers = {a.side: a.accept for a in rec.answers.all()}
@@ -483,6 +490,7 @@ def _sign_agreement(c: Ctx) -> None:
     d = c.dispute
     agreement = _current_agreement(d)
     role = signatory_role(d, c.by, agreement)
+    assert agreement is not None and role is not None  # else _already_done refused the transition
     AgreementSignature.objects.create(agreement=agreement, role=role, user=c.by, at=c.at)
     signed = set(agreement.signatures.values_list("role", flat=True))
     d.sign_agreement(all_signed=signed >= set(agreement.required), at=c.at)
@@ -492,6 +500,7 @@ def _sign_agreement(c: Ctx) -> None:
 def _reject_agreement(c: Ctx) -> None:
     d = c.dispute
     agreement = _current_agreement(d)
+    assert agreement is not None  # agreement_drafting always has an open agreement (_agreement_open)
     agreement.rejected_at, agreement.rejected_by, agreement.rejection_reason = c.at, c.by, c.data["reason"]
     agreement.save(update_fields=["rejected_at", "rejected_by", "rejection_reason"])
     d.reject_agreement(origin=agreement.origin)
@@ -664,7 +673,8 @@ def _deadline_process_one(deadline_id: int, dispute_id: int, key: str, *, now: d
 def dispute_reassign_mediator(*, dispute: Dispute, by: User, mediator_id: Any) -> Dispute:
     """An officer hands a case in mediation to another mediator of the office. The former mediator
     loses the rooms at once (their sockets are told to re-check and close); publishes
-    `chat.membership` and notifies the parties and both mediators."""
+    `chat.membership`, notifies the parties and both mediators in-app and e-mails them
+    (chat.notices.mediator_change_announce)."""
     from chat.events import publish_membership_changed
 
     d = Dispute.objects.select_for_update(of=("self",)).get(pk=dispute.pk)
@@ -688,6 +698,7 @@ def dispute_reassign_mediator(*, dispute: Dispute, by: User, mediator_id: Any) -
     publish_membership_changed(room_ids=list(d.rooms.values_list("id", flat=True)))
     notify(user_ids=[*concerned_user_ids(d), former.pk], kind="mediator_changed", dispute=d,
            params={"number": d.number})
+    mediator_change_announce(dispute=d, former=former, actor_id=by.pk)
     return d
 
 
@@ -719,10 +730,12 @@ def invitation_claim(*, token: str, by: User) -> Dispute:
     invitation.used_at, invitation.used_by = now, by
     invitation.save(update_fields=["used_at", "used_by"])
     dispute.respondent_company_id = by.company_id
-    dispute.respondent_nib = by.company.nib
+    company = by.company
+    assert company is not None  # by.company_id was checked above
+    dispute.respondent_nib = company.nib
     dispute.save(update_fields=["respondent_company", "respondent_nib"])
     event_record(dispute=dispute, by=by, name="invitation_claimed", source=dispute.state, target=dispute.state,
-                 at=now, payload={"company": {"id": by.company_id, "name": by.company.name}})
+                 at=now, payload={"company": {"id": by.company_id, "name": company.name}})
     return dispute
 
 

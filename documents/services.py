@@ -9,6 +9,8 @@ object exists it is returned unchanged (the stored bytes never change).
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import functools
 import hashlib
 import io
 import logging
@@ -66,7 +68,7 @@ def _lock(dispute_id: int) -> Dispute:
     )
 
 
-def _office_number(dispute: Dispute, code: str, at) -> str:
+def _office_number(dispute: Dispute, code: str, at: dt.datetime | None) -> str:
     """An office letter number, e.g. 32.73/ANJ/2026/00001, from a gapless counter per office, kind and year."""
     year = timezone.localtime(at).year
     n = next_number(f"document/{dispute.office_id}/{code}/{year}")
@@ -107,7 +109,7 @@ def _respondent_account(dispute: Dispute) -> list[str]:
     return lines or ["Pihak Pengusaha tidak menyampaikan keterangan tertulis melalui SIKHI."]
 
 
-def _event_at(dispute: Dispute, name: str, *, last: bool = False):
+def _event_at(dispute: Dispute, name: str, *, last: bool = False) -> dt.datetime | None:
     events = dispute.events.filter(name=name).order_by("at", "id")
     event = events.last() if last else events.first()
     return event.at if event else None
@@ -400,7 +402,7 @@ def court_bundle_build(*, dispute: Dispute, by: Any) -> tuple[str, Any]:
             name = (f"bukti/{evidence.pk}-{_safe_name(evidence.title, 'bukti')}"
                     f"{EVIDENCE_EXTENSIONS.get(evidence.content_type, '')}")
             with evidence.file.open("rb") as src, archive.open(info(name), "w") as dst:
-                for chunk in iter(lambda src=src: src.read(1024 * 1024), b""):
+                for chunk in iter(functools.partial(src.read, 1024 * 1024), b""):
                     dst.write(chunk)
             side = perms.party_side(dispute, evidence.uploaded_by)
             writer.writerow([render.clean(evidence.title), name, evidence.original_name, evidence.content_type,

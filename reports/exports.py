@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -45,7 +45,7 @@ def columns() -> list[tuple[str, str, Callable[[RegisterRow], object]]]:
     ]
 
 
-def _cells(rows: list[RegisterRow]):
+def _cells(rows: list[RegisterRow]) -> Iterator[list[object]]:
     cols = columns()
     for line, row in enumerate(rows, start=1):
         yield [line if key == "no" else value(row) for key, _label, value in cols]

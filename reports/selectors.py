@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min, Q, QuerySet
 from django.db.models.functions import ExtractMonth, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -42,8 +42,8 @@ MIN_YEAR, MAX_YEAR = 2000, 2100
 
 # The states staff can see (a draft is the worker's alone), in the workflow's order.
 VISIBLE_STATES = [s for s in S.values if s != S.DRAFT]
-OUTCOME_STATES = [S.SETTLED, S.COURT_REFERRAL, S.REFERRED_CONCILIATION, S.REFERRED_ARBITRATION, S.STRUCK_OFF,
-                  S.WITHDRAWN]
+OUTCOME_STATES: list[str] = [S.SETTLED, S.COURT_REFERRAL, S.REFERRED_CONCILIATION, S.REFERRED_ARBITRATION,
+                             S.STRUCK_OFF, S.WITHDRAWN]
 
 # Stages group the states for the dashboard (workflow.md "States").
 STAGES: dict[str, tuple[Any, list[str]]] = {
@@ -85,7 +85,7 @@ def report_scope_for(*, user: Any, year: str | None = None, office: str | None =
     if not can_see_reports(user):
         raise Forbidden(_("Only the office's officers and mediators may see its reports."))
     errors: dict[str, list[str]] = {}
-    if year in (None, ""):
+    if not year:  # None or ""
         the_year = timezone.localtime(now or timezone.now()).year
     elif year.isascii() and year.isdigit() and MIN_YEAR <= int(year) <= MAX_YEAR:
         the_year = int(year)
@@ -141,6 +141,7 @@ def weighted_median(pairs: Iterable[tuple[int, int]]) -> float | int | None:
             upper = value
             break
         seen += n
+    assert lower is not None and upper is not None  # total > 0, so the loop set both
     middle = (lower + upper) / 2
     return int(middle) if middle == int(middle) else middle
 
@@ -148,7 +149,7 @@ def weighted_median(pairs: Iterable[tuple[int, int]]) -> float | int | None:
 # --- statistics --------------------------------------------------------------------------------------------
 
 
-def _disputes(scope: ReportScope):
+def _disputes(scope: ReportScope) -> QuerySet[Dispute]:
     qs = Dispute.objects.filter(submitted_at__isnull=False)
     if scope.office is not None:
         qs = qs.filter(office=scope.office)
@@ -303,10 +304,10 @@ def register_rows(*, scope: ReportScope) -> list[RegisterRow]:
     for ev in (DisputeEvent.objects.filter(dispute__in=ids, name__in=STAGE_EVENTS)
                .values("dispute_id", "name").annotate(at=Min("at")).order_by()):
         firsts[ev["dispute_id"]][ev["name"]] = ev["at"]
-    answers: dict[int, list[dict]] = defaultdict(list)
-    for answer in (RecommendationAnswer.objects.filter(recommendation__dispute__in=ids, accept=False)
-                   .values("recommendation__dispute_id", "side", "by_silence").order_by("answered_at", "id")):
-        answers[answer["recommendation__dispute_id"]].append(answer)
+    answers: dict[int, list[Mapping[str, Any]]] = defaultdict(list)
+    for answer_row in (RecommendationAnswer.objects.filter(recommendation__dispute__in=ids, accept=False)
+                       .values("recommendation__dispute_id", "side", "by_silence").order_by("answered_at", "id")):
+        answers[answer_row["recommendation__dispute_id"]].append(answer_row)
 
     types = dict(DisputeType.choices)
     states = dict(S.choices)

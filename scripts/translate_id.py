@@ -79,6 +79,14 @@ ID = {
         "melanjutkan.",
     "Only the worker who asked can turn this consultation into a dispute.":
         "Hanya pekerja yang bertanya yang dapat menjadikan konsultasi ini perselisihan.",
+    "This consultation has already been turned into a dispute; here it is. A consultation becomes one dispute "
+    "only.":
+        "Konsultasi ini sudah dijadikan perselisihan; inilah perselisihannya. Satu konsultasi hanya dapat menjadi "
+        "satu perselisihan.",
+    "Dispute": "Perselisihan",
+    "This consultation became dispute %(number)s.": "Konsultasi ini sudah menjadi perselisihan %(number)s.",
+    "This consultation became a draft dispute.": "Konsultasi ini sudah menjadi draf perselisihan.",
+    "Open the dispute": "Buka perselisihan",
     # --- mediation pages: meetings, sessions, summons, the recommendation, the session console ---
     "Date and time of the meeting": "Tanggal dan jam perundingan",
     "In WIB (Western Indonesia Time).": "Dalam WIB (Waktu Indonesia Barat).",
@@ -388,6 +396,7 @@ ID = {
         "Buku registrasi perselisihan yang dicatat pada tahun %(year)s:",
     "Year %(year)s": "Tahun %(year)s",
     "Data table": "Tabel data",
+    "Action": "Tindakan",
     "Download CSV": "Unduh CSV",
     "Download Excel (XLSX)": "Unduh Excel (XLSX)",
     ("Filed disputes count in the year they were submitted, ended ones in the year they ended. Working days to "
@@ -490,6 +499,32 @@ ID = {
     "Missing items:": "Kekurangan:",
     "Deadline: %(due)s WIB.": "Batas waktu: %(due)s WIB.",
     "Open the dispute on SIKHI:": "Buka perselisihan di SIKHI:",
+    # the e-mails of a change of mediator (templates/notices/email/mediator_changed*)
+    "Dispute %(number)s: you are now its mediator": "Perselisihan %(number)s: Anda kini mediatornya",
+    "Dispute %(number)s: handed to another mediator": "Perselisihan %(number)s: dialihkan ke mediator lain",
+    "Dispute %(number)s: your mediator is now %(mediator)s": "Perselisihan %(number)s: mediator Anda kini %(mediator)s",
+    "Change of mediator": "Pergantian mediator",
+    "The office has assigned dispute %(number)s (%(dispute_type)s: %(petitioner)s and %(respondent)s) to you as "
+    "its mediator, in place of %(former)s. The dispute is at this stage: %(stage)s.":
+        "Dinas menugaskan Anda sebagai mediator perselisihan %(number)s (%(dispute_type)s: %(petitioner)s dan "
+        "%(respondent)s), menggantikan %(former)s. Perselisihan ini kini berada pada tahap: %(stage)s.",
+    "Read the file and the history of the case on SIKHI; its rooms are open to you from now on. Continue the "
+    "mediation from where it stands.":
+        "Pelajari berkas dan riwayat perkaranya di SIKHI; ruang-ruang percakapannya kini terbuka untuk Anda. "
+        "Lanjutkan mediasi dari tahap yang sudah dicapai.",
+    "Your next deadline: %(due)s WIB.": "Batas waktu Anda berikutnya: %(due)s WIB.",
+    "The office has handed dispute %(number)s (%(dispute_type)s: %(petitioner)s and %(respondent)s) to mediator "
+    "%(mediator)s. You no longer lead its mediation, and its rooms are closed to you.":
+        "Dinas mengalihkan perselisihan %(number)s (%(dispute_type)s: %(petitioner)s dan %(respondent)s) kepada "
+        "mediator %(mediator)s. Anda tidak lagi memimpin mediasinya, dan ruang-ruang percakapannya tertutup bagi "
+        "Anda.",
+    "The office has handed the mediation of dispute %(number)s (%(dispute_type)s: %(petitioner)s and "
+    "%(respondent)s) to another mediator. Your mediator is now %(mediator)s, in place of %(former)s.":
+        "Dinas mengalihkan mediasi perselisihan %(number)s (%(dispute_type)s: %(petitioner)s dan %(respondent)s) "
+        "kepada mediator lain. Mediator Anda kini %(mediator)s, menggantikan %(former)s.",
+    "The dispute stays at its stage (%(stage)s). The new mediator will contact you through SIKHI.":
+        "Perselisihan tetap berada pada tahapnya (%(stage)s). Mediator yang baru akan menghubungi Anda melalui "
+        "SIKHI.",
     "Summons no. %(ordinal)s, dispute %(number)s: %(session_kind)s on %(at)s WIB":
         "Surat panggilan ke-%(ordinal)s, perselisihan %(number)s: %(session_kind)s pada %(at)s WIB",
     "The mediator summons you (summons no. %(ordinal)s) to a session in dispute %(number)s (%(petitioner)s and "
@@ -553,6 +588,8 @@ ID = {
     "A frame is a JSON object with a `type`.": "Frame adalah objek JSON yang memiliki `type`.",
     "Unknown frame type %(type)r.": "Jenis frame tidak dikenal %(type)r.",
     "You are no longer a member of this room.": "Anda tidak lagi menjadi anggota ruang ini.",
+    "Too many messages at once. Wait a moment and send again.":
+        "Terlalu banyak pesan sekaligus. Tunggu sebentar lalu kirim lagi.",
     "`after_seq` must be a whole number of at least 0.": "`after_seq` harus bilangan bulat paling kecil 0.",
     "Must be a whole number of at least %(min)s.": "Harus bilangan bulat paling kecil %(min)s.",
     "Must be a whole number from %(min)s to %(max)s.": "Harus bilangan bulat dari %(min)s sampai %(max)s.",
@@ -579,7 +616,12 @@ ID = {
     "A staff account is an officer or a mediator.": "Akun staf adalah petugas atau mediator.",
     "No office has the code %(code)s.": "Tidak ada kantor dengan kode %(code)s.",
     "This field is required.": "Bidang ini wajib diisi.",
-    "Too many failed sign-in attempts; try again later.": "Terlalu banyak percobaan masuk yang gagal; coba lagi nanti.",
+    "Too many failed sign-in attempts; try again in %(wait)s.":
+        "Terlalu banyak percobaan masuk yang gagal; coba lagi dalam %(wait)s.",
+    "Signing in to this account is paused because of very many failed attempts from different places. "
+    "Try again in %(wait)s. If you did not make these attempts, tell your Disnaker office.":
+        "Masuk ke akun ini dihentikan sementara karena sangat banyak percobaan yang gagal dari berbagai tempat. "
+        "Coba lagi dalam %(wait)s. Jika percobaan itu bukan dari Anda, beri tahu kantor Disnaker Anda.",
     "The username or password is incorrect.": "Nama pengguna atau kata sandi salah.",
     "Only an officer of the company's office may verify it.":
         "Hanya petugas kantor wilayah perusahaan yang dapat memverifikasinya.",

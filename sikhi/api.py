@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
@@ -14,13 +14,17 @@ from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 class ApiError(exceptions.APIException):
     """A domain error that carries its contract code and details."""
 
-    status_code = status.HTTP_400_BAD_REQUEST
+    # Annotated so that subclasses may set any status and a plain or lazy string (mypy would pin Literal[400]).
+    status_code: int = status.HTTP_400_BAD_REQUEST
     default_code = "invalid"
-    default_detail = _("Invalid request.")
+    default_detail: StrOrPromise = _("Invalid request.")
 
     def __init__(self, message: Any = None, *, code: str | None = None, details: dict | None = None,
                  status_code: int | None = None):

@@ -61,16 +61,17 @@ class Server:
         finally:
             conn.close()
 
-    def stop(self, timeout: float = 5.0) -> None:
-        """SIGTERM, then SIGKILL if it has not exited in time (daphne can hang on SIGTERM while a consumer's
-        database call is in flight: see bench/README.md)."""
+    def stop(self, timeout: float = 5.0) -> bool:
+        """SIGTERM, then SIGKILL if it has not exited in time; answers whether it exited by itself."""
         if self.proc.poll() is None:
             self.proc.terminate()
         try:
             self.proc.wait(timeout=timeout)
+            return True
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+            return False
 
 
 def start_daphne(env: dict, log: Path) -> Server:

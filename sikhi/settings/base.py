@@ -12,6 +12,9 @@ SECRET_KEY = env("DJANGO_SECRET_KEY", default="insecure-development-key-change-m
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+# Reverse proxies in front of the server that each append their peer's address to X-Forwarded-For. 0: the
+# header is ignored and REMOTE_ADDR is the client (sikhi/client.py); the rate limits and lock-outs key on it.
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 
 INSTALLED_APPS = [
     "daphne",
@@ -159,6 +162,7 @@ SIKHI_INVITATION_DAYS = env.int("SIKHI_INVITATION_DAYS", default=7)
 SIKHI_AUTH_RATE = env("SIKHI_AUTH_RATE", default="20/m")
 SIKHI_LOGIN_FAILURES = env.int("SIKHI_LOGIN_FAILURES", default=5)
 SIKHI_LOGIN_LOCK_SECONDS = env.int("SIKHI_LOGIN_LOCK_SECONDS", default=15 * 60)
+SIKHI_LOGIN_ACCOUNT_FAILURES = env.int("SIKHI_LOGIN_ACCOUNT_FAILURES", default=100)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -100,3 +100,54 @@ def test_claim_by_another_offices_officer_or_the_asker_is_refused():
         client_for(OfficerFactory(office=office("32.04"))).post(f"{URL}{created['id']}/claim/"), 404, "not_found"
     )
     assert_error(client_for(worker).post(f"{URL}{created['id']}/claim/"), 403, "forbidden")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_convert_twice_at_once_makes_one_draft_and_both_get_it():
+    """Two conversions at once (a double click, two tabs): the consultation's row lock makes the second wait
+    for the first and then find its draft."""
+    import threading
+    import time
+
+    from django.db import connection
+
+    from chat import consultations
+    from chat.models import Consultation
+    from disputes import services
+    from disputes.models import Dispute
+    from tests.factories import CompanyFactory
+
+    worker, company = WorkerFactory(), CompanyFactory()
+    consultation = Consultation.objects.get(pk=ask(worker).json()["id"])
+    original, first = services.dispute_create, threading.Lock()
+    start = threading.Barrier(2)
+    outcomes: list = [None, None]
+
+    def slow_create(**kwargs):
+        if first.acquire(blocking=False):
+            time.sleep(0.4)  # keep the winner's transaction (and its lock) open
+        return original(**kwargs)
+
+    def run(i):
+        try:
+            start.wait()
+            outcomes[i] = consultations.consultation_to_dispute(
+                consultation=Consultation.objects.get(pk=consultation.pk), by=worker,
+                respondent={"nib": company.nib}, workplace_regency="32.73")
+        except Exception as exc:
+            outcomes[i] = exc
+        finally:
+            connection.close()
+
+    services.dispute_create = slow_create
+    try:
+        threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+    finally:
+        services.dispute_create = original
+    [dispute] = Dispute.objects.all()
+    assert sorted((d.pk, created) for d, created in outcomes) == [(dispute.pk, False), (dispute.pk, True)], outcomes
+    assert Consultation.objects.get(pk=consultation.pk).dispute_id == dispute.pk

@@ -263,3 +263,36 @@ async def test_messages_cross_between_two_daphne_processes(daphnes, close_thread
             await asyncio.sleep(0.05)
     stored = await sync_to_async(list)(Message.objects.filter(room_id=room_id).values_list("seq", "client_id"))
     assert sorted((seq, str(cid)) for seq, cid in stored) == [(1, first), (2, second)]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.timeout(60)
+async def test_daphne_stops_on_sigterm_with_posts_in_flight(daphnes, close_thread_connections):
+    """A deploy stops the process with SIGTERM while sockets are posting. Publishing used to wait, on the
+    database thread, for an event loop that had already stopped, and the process hung until SIGKILL."""
+    server = daphnes.items[0]
+
+    def setup():
+        flow = Flow(Cast()).to("bipartite")
+        room = Room.objects.get(dispute_id=flow.id, kind="bipartite")
+        return room.id, session_cookie(flow.cast.worker), session_cookie(flow.cast.company_user)
+
+    room_id, worker_cookie, company_cookie = await sync_to_async(setup)()
+    seen: list[dict] = []
+    async with _open(server, room_id, worker_cookie) as worker, _open(server, room_id, company_cookie) as company:
+        await next_frame(worker, "room", seen=seen)
+        await next_frame(company, "room", seen=seen)
+        for i in range(10):  # within the rate limit of 20 per user
+            for ws in (worker, company):
+                await ws.send(json.dumps({"type": "message", "client_id": str(uuid.uuid4()), "body": f"pesan {i}"}))
+        await next_frame(worker, "ack", seen=seen)  # posting has begun: the database is busy with the rest
+        started = time.monotonic()
+        exited = await asyncio.to_thread(server.stop, STOP_TIMEOUT)
+        took = time.monotonic() - started
+    assert exited, f"daphne needed SIGKILL after {STOP_TIMEOUT:.0f} s\n{daphnes.logs()}"
+    assert took < STOP_TIMEOUT
+    # Whatever was acked is stored: the database is the truth the pages resume from.
+    acked = {f["client_id"] for f in seen if f.get("type") == "ack"}
+    stored = {str(c) for c in await sync_to_async(list)(
+        Message.objects.filter(room_id=room_id).values_list("client_id", flat=True))}
+    assert acked <= stored

@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 from asgiref.sync import sync_to_async
-from django.db import transaction
+from django.db import connection, transaction
 
 from chat import events, services
 from chat.models import Message, Room
@@ -266,3 +266,91 @@ async def test_duplicated_layer_event_is_delivered_once():
     await sync_to_async(publish_again)()
     assert await socket.receive_nothing(timeout=SILENCE)
     await socket.disconnect()
+
+
+# --- a socket's posts are queued, so the room keeps flowing to it -----------------------------------------
+
+
+def _slowed_posts(monkeypatch, seconds: float) -> None:
+    """Posts through the socket take `seconds` in the database unit (a busy database)."""
+    from chat import selectors
+
+    original = selectors.post_as_fresh_user
+
+    def slow(**kwargs):
+        import time
+
+        time.sleep(seconds)
+        return original(**kwargs)
+
+    monkeypatch.setattr(selectors, "post_as_fresh_user", slow)
+
+
+async def test_deliveries_reach_a_socket_while_its_own_post_waits_for_the_database(monkeypatch):
+    flow = await dispute_in("bipartite")
+    rid = await room_id(flow, "bipartite")
+    worker = await join(rid, flow.cast.worker)
+    await drain(worker)
+    _slowed_posts(monkeypatch, 1.0)
+    mine = str(uuid.uuid4())
+    await worker.send_json_to({"type": "message", "client_id": mine, "body": "lambat"})
+    await asyncio.sleep(0.1)  # the worker's post is now in the database unit
+    # The company posts through the service on a thread of its own (another process, as it were): the
+    # process's database thread is busy with the worker's post.
+    def post_elsewhere():
+        try:
+            return services.message_post(room_id=rid, sender=flow.cast.company_user, client_id=uuid.uuid4(),
+                                         body="dari perusahaan")[0]
+        finally:
+            connection.close()  # a pool thread's connection would keep PostgreSQL's test database in use
+
+    other = await sync_to_async(post_elsewhere, thread_sensitive=False)()
+
+    frames = await frames_until(worker, lambda f: f["type"] == "ack", timeout=MUST_ARRIVE)
+    kinds = [(f["type"], f.get("seq")) for f in frames if f["type"] in ("message", "ack")]
+    # The company's message was delivered while the worker's own post was still waiting for its ack.
+    assert kinds[0] == ("message", other.seq), frames
+    assert frames[-1]["client_id"] == mine
+
+
+async def test_posts_beyond_the_in_flight_limit_are_refused_at_once_and_the_rest_stored_in_order(monkeypatch):
+    from chat import consumers
+
+    monkeypatch.setattr(consumers, "POSTS_IN_FLIGHT", 2)
+    flow = await dispute_in("bipartite")
+    rid = await room_id(flow, "bipartite")
+    worker = await join(rid, flow.cast.worker)
+    await drain(worker)
+    _slowed_posts(monkeypatch, 0.3)
+    ids = [str(uuid.uuid4()) for _ in range(6)]
+    for n, cid in enumerate(ids):
+        await worker.send_json_to({"type": "message", "client_id": cid, "body": f"pesan {n}"})
+
+    answered: dict[str, dict] = {}
+    while len(answered) < len(ids):
+        frame = await worker.receive_json_from(timeout=MUST_ARRIVE)
+        if frame["type"] in ("ack", "error"):
+            answered[frame["client_id"]] = frame
+    refused = [cid for cid in ids if answered[cid]["type"] == "error"]
+    acked = [cid for cid in ids if answered[cid]["type"] == "ack"]
+    assert refused and all(answered[c]["code"] == "rate_limited" for c in refused), answered
+    # The first post is in flight and two wait: those three are stored, in the order they were sent.
+    assert acked == ids[:3], answered
+    assert [answered[c]["seq"] for c in acked] == [1, 2, 3]
+    assert await seqs_in_db(rid) == [1, 2, 3]
+
+
+async def test_posts_received_before_a_close_are_still_stored(monkeypatch):
+    flow = await dispute_in("bipartite")
+    rid = await room_id(flow, "bipartite")
+    worker = await join(rid, flow.cast.worker)
+    await drain(worker)
+    _slowed_posts(monkeypatch, 0.2)
+    ids = [uuid.uuid4() for _ in range(3)]
+    for cid in ids:
+        await worker.send_json_to({"type": "message", "client_id": str(cid), "body": "sebelum tutup"})
+    await asyncio.sleep(0.05)
+    await worker.disconnect(timeout=5)
+    stored = await sync_to_async(lambda: list(Message.objects.filter(room_id=rid).order_by("seq")
+                                              .values_list("client_id", flat=True)))()
+    assert stored == ids

@@ -328,3 +328,101 @@ def test_the_service_refuses_anyone_but_the_asking_worker():
             consultation_to_dispute(consultation=consultation, by=user, respondent={"nib": company.nib},
                                     workplace_regency="32.73")
     assert not Dispute.objects.exists()
+
+
+def _convert(user, consultation, body=None):
+    body = body or {"how": "nib", "nib": CompanyFactory().nib, "workplace_regency": "32.73"}
+    return browser(user).post(f"/konsultasi/{consultation.pk}/perselisihan/", body)
+
+
+def test_convert_twice_leads_back_to_the_same_draft_with_an_info_message():
+    worker = WorkerFactory()
+    consultation = ask(worker)
+    first = _convert(worker, consultation)
+    dispute = Dispute.objects.get(petitioner=worker)
+    consultation.refresh_from_db()
+    assert first.status_code == 302 and consultation.dispute_id == dispute.pk
+    # Again, even naming another company: no second draft, the worker is taken to the first one.
+    client = browser(worker)
+    again = client.post(f"/konsultasi/{consultation.pk}/perselisihan/",
+                        {"how": "name", "name": "CV Lain", "email": "hr@lain.test", "address": "Jl. Lain 2",
+                         "workplace_regency": "32.04"}, follow=True)
+    assert again.redirect_chain == [(f"/perselisihan/{dispute.pk}/", 302)]
+    assert "Konsultasi ini sudah dijadikan perselisihan" in again.content.decode()
+    assert list(Dispute.objects.values_list("pk", flat=True)) == [dispute.pk]
+    dispute.refresh_from_db()
+    assert dispute.respondent_name != "CV Lain" and dispute.office_id == "32.73"
+
+
+def test_convert_again_with_an_empty_form_still_leads_to_the_draft():
+    worker = WorkerFactory()
+    consultation = ask(worker)
+    _convert(worker, consultation)
+    dispute = Dispute.objects.get()
+    response = browser(worker).post(f"/konsultasi/{consultation.pk}/perselisihan/", {})
+    assert response.status_code == 302 and response["Location"] == f"/perselisihan/{dispute.pk}/"
+    assert Dispute.objects.count() == 1
+
+
+def test_convert_service_twice_answers_the_existing_dispute_and_creates_no_row():
+    from chat.consultations import consultation_to_dispute
+
+    worker = WorkerFactory()
+    consultation = ask(worker)
+    company = CompanyFactory()
+    first, created = consultation_to_dispute(consultation=consultation, by=worker, respondent={"nib": company.nib},
+                                             workplace_regency="32.73")
+    assert created is True
+    second, created_again = consultation_to_dispute(consultation=consultation, by=worker,
+                                                    respondent={"nib": company.nib}, workplace_regency="32.73")
+    assert (second.pk, created_again) == (first.pk, False)
+    assert Dispute.objects.count() == 1
+    assert Consultation.objects.get(pk=consultation.pk).dispute_id == first.pk
+
+
+def test_converted_consultation_page_links_the_draft_instead_of_the_form():
+    worker = WorkerFactory()
+    consultation = ask(worker)
+    _convert(worker, consultation)
+    dispute = Dispute.objects.get()
+    html = browser(worker).get(f"/konsultasi/{consultation.pk}/").content.decode()
+    assert f'href="/perselisihan/{dispute.pk}/"' in html
+    assert "Konsultasi ini sudah menjadi draf perselisihan." in html
+    assert "Buat draf perselisihan" not in html  # the form is gone
+    english = browser(worker, "en").get(f"/konsultasi/{consultation.pk}/").content.decode()
+    assert "This consultation became a draft dispute." in english and "Open the dispute" in english
+    # The office sees the consultation but not the worker's draft, so no link to it.
+    officer_html = browser(OfficerFactory()).get(f"/konsultasi/{consultation.pk}/").content.decode()
+    assert f"/perselisihan/{dispute.pk}/" not in officer_html
+
+
+def test_converted_consultation_still_refuses_other_users():
+    worker = WorkerFactory()
+    consultation = ask(worker)
+    _convert(worker, consultation)
+    dispute = Dispute.objects.get()
+    assert _convert(WorkerFactory(), consultation).status_code == 404
+    officer = OfficerFactory()
+    refused = _convert(officer, consultation)
+    assert refused.status_code == 403
+    assert Dispute.objects.count() == 1
+    from chat.consultations import consultation_to_dispute
+    from sikhi.api import Forbidden
+
+    for user in (WorkerFactory(), officer):
+        with pytest.raises(Forbidden):
+            consultation_to_dispute(consultation=consultation, by=user, respondent={"nib": CompanyFactory().nib},
+                                    workplace_regency="32.73")
+    assert list(Dispute.objects.values_list("pk", flat=True)) == [dispute.pk]
+
+
+def test_deleting_the_draft_unlinks_the_consultation_and_it_can_be_converted_again():
+    worker = WorkerFactory()
+    consultation = ask(worker)
+    _convert(worker, consultation)
+    Dispute.objects.get().delete()
+    consultation.refresh_from_db()
+    assert consultation.dispute_id is None
+    assert _convert(worker, consultation).status_code == 302
+    consultation.refresh_from_db()
+    assert consultation.dispute_id == Dispute.objects.get().pk
