@@ -1,7 +1,9 @@
-"""Top-level routes: the API under /api/v1/, the health check, admin, i18n."""
+"""Top-level routes: the API under /api/v1/, the health check, the favicon, admin, i18n."""
 
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from sikhi.health import healthz
@@ -30,10 +32,22 @@ pages = [
     path("", include("reports.page_urls")),
 ]
 
+
+class FaviconView(RedirectView):
+    """Browsers ask for /favicon.ico whatever the page links: send them to the SVG icon, by the name the static
+    storage gives it (hashed in production), looked up per request."""
+
+    permanent = False  # the hashed name changes with the icon
+
+    def get_redirect_url(self, *args, **kwargs) -> str:
+        return static("favicon.svg")
+
+
 urlpatterns = [
     path("api/v1/", include(api_v1)),
     *pages,
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", FaviconView.as_view(), name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -376,3 +376,16 @@ def test_anyone_checks_a_document_by_its_code_and_sees_only_what_it_is(live_serv
     shoot(page, "verify-found-phone")
     assert page.goto(f"{base}/verifikasi/{'0' * 64}/").status == 404
     expect(page.locator("h1")).to_be_visible()
+
+
+def test_browser_gets_the_site_icon_from_the_page_link_and_from_favicon_ico(live_server_url, new_context):
+    base = live_server_url
+    page = new_context(PHONE).new_page()
+    page.goto(f"{base}/")
+    href = page.locator("head link[rel=icon]").get_attribute("href")
+    for path in (href, "/favicon.ico"):  # browsers ask for /favicon.ico whatever the page links
+        response = page.request.get(base + path)
+        assert response.status == 200, path
+        assert response.headers["content-type"].startswith("image/svg+xml"), path
+        assert response.url == f"{base}/static/favicon.svg"
+        assert b"<svg" in response.body()
