@@ -216,6 +216,7 @@ PAGES = {
     "What you can do now": "Yang dapat Anda lakukan sekarang",
     "Continue the draft": "Lanjutkan draf",
     "Nothing is asked of you at this stage.": "Tidak ada yang perlu Anda lakukan pada tahap ini.",
+    "On this page": "Di halaman ini",
     "The complaint": "Pengaduan",
     "Rooms": "Ruang",
     "Deadlines": "Tenggat",

@@ -294,3 +294,20 @@ def test_the_wizard_refuses_an_end_of_work_before_its_start_and_keeps_the_values
 def test_a_rights_dispute_has_no_calculator_link():
     flow = Flow(Cast(), type="hak")
     assert 'id="calculator-link"' not in browser(flow.cast.worker).get(f"/perselisihan/{flow.id}/").content.decode()
+
+
+def test_dispute_page_links_each_of_its_sections_from_the_top_for_phones():
+    import re
+
+    flow = Flow(Cast()).to("bipartite")
+    html = browser(flow.cast.worker).get(f"/perselisihan/{flow.id}/").content.decode()
+    nav = re.search(r'<nav class="jump" aria-label="Di halaman ini"[^>]*>(.*?)</nav>', html, re.S)
+    assert nav, "no in-page navigation"
+    targets = re.findall(r'href="#([\w-]+)"', nav.group(1))
+    assert targets == ["actions-h", "filing-h", "rooms-h", "deadlines-h", "docs-h", "evidence-h", "timeline-h"]
+    for target in targets:  # every link lands on a heading of the page
+        assert f'id="{target}"' in html, target
+    # A draft has no rooms yet: no link to a section that is not there.
+    draft = Flow(Cast()).to("draft")
+    html = browser(draft.cast.worker).get(f"/perselisihan/{draft.id}/").content.decode()
+    assert 'href="#rooms-h"' not in html and 'id="rooms-h"' not in html
