@@ -32,7 +32,9 @@ PRESENCE_TOUCH_EVERY = 30.0
 # Posts of one socket waiting for the database: beyond this many the socket is answered `rate_limited` at
 # once (as many as the per-user rate limit allows in its window, so a reconnecting page's outbox fits).
 POSTS_IN_FLIGHT = services.RATE_COUNT
-DRAIN_ON_CLOSE = 10.0  # seconds a closing socket waits for its queued posts to be stored
+# Seconds a closing socket waits for its queued posts to be stored: well within daphne's
+# application_close_timeout (10 s), after which it cancels the consumer.
+DRAIN_ON_CLOSE = 5.0
 
 logger = logging.getLogger(__name__)
 
@@ -129,8 +131,10 @@ class RoomConsumer(SafeJsonConsumer):
             await self._resume(int(after[0]))
 
     async def disconnect(self, code):
-        await self._stop_posting()
-        await self._leave()
+        try:
+            await self._stop_posting()
+        finally:  # even when daphne cancels us meanwhile: no group or presence row may outlive the socket
+            await self._leave()
 
     async def _leave(self) -> None:
         """Stop relaying the room to this socket and drop it from presence (once)."""
@@ -156,6 +160,8 @@ class RoomConsumer(SafeJsonConsumer):
     async def _revoked(self) -> None:
         # Leave the groups now: until the client's disconnect arrives, events of the room would still be
         # relayed to a user who is no longer a member.
+        if not self.joined:
+            return  # already refused (the poster and a membership event may both find out)
         await self._leave()
         await self.send_json(_error("forbidden", _("You are no longer a member of this room.")))
         await self.close(code=CLOSE_REVOKED)
@@ -190,8 +196,10 @@ class RoomConsumer(SafeJsonConsumer):
             except Exception:
                 logger.exception("post on room %s failed", self.room_id)
                 with contextlib.suppress(Exception):
+                    await self._leave()
+                with contextlib.suppress(Exception):
                     await self.close(code=1011)  # the page reconnects and sends its unacked posts again
-                self.joined = False
+                self.joined = False  # even if leaving failed half-way: post nothing more
             finally:
                 self.posts.task_done()
 
@@ -199,9 +207,11 @@ class RoomConsumer(SafeJsonConsumer):
         """On close: let the posts already received be stored (they are idempotent by client_id), then stop."""
         if self.poster is None:
             return
-        with contextlib.suppress(asyncio.TimeoutError):
-            await asyncio.wait_for(self.posts.join(), timeout=DRAIN_ON_CLOSE)
-        self.poster.cancel()
+        try:
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self.posts.join(), timeout=DRAIN_ON_CLOSE)
+        finally:
+            self.poster.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await self.poster
 

@@ -32,11 +32,12 @@ def publish(group: str, event_type: str, data: dict[str, Any]) -> None:
 
     def send() -> None:
         loop = _event_loop_of_this_thread()
-        if loop is not None:
+        if loop is not None and not loop.is_closed():  # a closed one is a stale record of a finished call
             # Under daphne (a consumer's database unit, a view): hand the send to the event loop and return at
             # once. Waiting for it would park the process's only database thread on the busy loop, and would
-            # hang for good when the loop has already stopped (a shutdown with a database call in flight).
-            if loop.is_closed() or not loop.is_running():
+            # hang for good when the loop has already stopped (a shutdown with a database call in flight:
+            # asgiref's async_to_sync would queue the send on the stopped loop and wait forever).
+            if not loop.is_running():
                 logger.warning("event loop stopped; %s to %s not sent (clients resume from the database)",
                                event_type, group)
                 return
@@ -56,6 +57,10 @@ def publish(group: str, event_type: str, data: dict[str, Any]) -> None:
 
 
 # --- sending from the event loop, in commit order ----------------------------------------------------------
+
+OUTBOX_LIMIT = 10_000  # events waiting to be sent by one process
+SEND_TIMEOUT = 5.0  # seconds for one group_send
+
 
 class _Outbox:
     """The events a loop still has to send, and the task sending them (None when idle)."""
@@ -82,25 +87,34 @@ def _event_loop_of_this_thread() -> asyncio.AbstractEventLoop | None:
 
 
 def _outbox_put(loop: asyncio.AbstractEventLoop, group: str, message: dict[str, Any]) -> None:
-    """On the loop: queue the event; one task per loop sends the queue in order (a room's `seq` order is the
-    commit order, and concurrent sends could overtake each other), then ends."""
+    """On the loop: queue the event; one task per loop sends the queue in order, then ends. Events handed over
+    by one thread (a consumer's database thread, a request's) therefore leave in that thread's commit order, so a
+    room's messages leave in `seq` order; concurrent sends could overtake each other. Across threads the order
+    is the order of arrival, and the sockets repair any gap in `seq` from the database."""
     outbox = _OUTBOXES.get(loop)
     if outbox is None:
         outbox = _OUTBOXES[loop] = _Outbox()
+    if len(outbox.queue) >= OUTBOX_LIMIT:  # the layer is stuck: keep memory bounded; the database is the truth
+        logger.warning("event outbox full; %s to %s not sent", message["type"], group)
+        return
     outbox.queue.append((group, message))
     if outbox.task is None or outbox.task.done():
         outbox.task = loop.create_task(_outbox_drain(outbox))
 
 
 async def _outbox_drain(outbox: _Outbox) -> None:
-    while outbox.queue:
-        group, message = outbox.queue.popleft()
-        layer = get_channel_layer()
-        try:
-            if layer is not None:
-                await layer.group_send(group, message)
-        except Exception:
-            logger.exception("could not publish %s to %s", message["type"], group)
+    try:
+        while outbox.queue:
+            group, message = outbox.queue.popleft()
+            layer = get_channel_layer()
+            try:
+                if layer is not None:
+                    # A hung send (Redis unreachable) must not hold back every later event for good.
+                    await asyncio.wait_for(layer.group_send(group, message), timeout=SEND_TIMEOUT)
+            except Exception:
+                logger.exception("could not publish %s to %s", message["type"], group)
+    finally:
+        outbox.task = None  # the finished task would keep its loop, and the loop's outbox, alive
 
 
 def publish_dispute_transitioned(*, dispute_id: int, event_id: int, name: str, source: str, target: str) -> None:

@@ -4,6 +4,7 @@ concurrent writers, and gap repair when the channel layer drops an event."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
 
 import pytest
@@ -12,7 +13,7 @@ from django.db import connection, transaction
 
 from chat import events, services
 from chat.models import Message, Room
-from tests.chat.conftest import connect, frames_until
+from tests.chat.conftest import _OPEN, connect, frames_until
 from tests.workflow import Cast, Flow
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -354,3 +355,45 @@ async def test_posts_received_before_a_close_are_still_stored(monkeypatch):
     stored = await sync_to_async(lambda: list(Message.objects.filter(room_id=rid).order_by("seq")
                                               .values_list("client_id", flat=True)))()
     assert stored == ids
+
+
+async def test_a_post_that_fails_closes_the_socket_and_leaves_no_presence_behind(monkeypatch):
+    from chat import selectors
+    from chat.models import Presence
+
+    flow = await dispute_in("bipartite")
+    rid = await room_id(flow, "bipartite")
+    worker = await join(rid, flow.cast.worker)
+    await drain(worker)
+
+    def broken(**kwargs):
+        raise RuntimeError("database down")
+
+    monkeypatch.setattr(selectors, "post_as_fresh_user", broken)
+    await worker.send_json_to({"type": "message", "client_id": str(uuid.uuid4()), "body": "x"})
+    closed = await worker.receive_output(timeout=MUST_ARRIVE)
+    assert closed == {"type": "websocket.close", "code": 1011}
+    online = await sync_to_async(lambda: list(Presence.objects.filter(room_id=rid).values_list("user_id", flat=True)))()
+    assert online == []
+
+
+async def test_a_consumer_cancelled_while_storing_queued_posts_leaves_no_task_or_presence(monkeypatch):
+    from chat.models import Presence
+
+    flow = await dispute_in("bipartite")
+    rid = await room_id(flow, "bipartite")
+    worker = await join(rid, flow.cast.worker)
+    await drain(worker)
+    _slowed_posts(monkeypatch, 0.5)
+    for _ in range(4):
+        await worker.send_json_to({"type": "message", "client_id": str(uuid.uuid4()), "body": "x"})
+    await asyncio.sleep(0.05)
+    with contextlib.suppress(Exception):
+        await worker.disconnect(timeout=0.6)  # the server gives up on the consumer (daphne's close timeout)
+    _OPEN.remove(worker)  # cancelled: the teardown must not disconnect it again
+    await asyncio.sleep(2.5)  # the slowed unit in flight finishes
+    posters = [t for t in asyncio.all_tasks() if "_post_loop" in repr(t.get_coro()) and not t.done()]
+    online = await sync_to_async(lambda: list(Presence.objects.filter(room_id=rid).values_list("user_id", flat=True)))()
+    for task in posters:
+        task.cancel()
+    assert posters == [] and online == []

@@ -1,0 +1,69 @@
+"""How events leave a process: from plain synchronous code, from a thread that once served an event loop, and
+never by waiting on a loop that has stopped."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async
+from channels.layers import get_channel_layer
+from django.db import transaction
+
+from disputes import events
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _receive(layer, channel: str) -> dict:
+    async def get():
+        return await asyncio.wait_for(layer.receive(channel), 2)
+
+    return async_to_sync(get)()
+
+
+def test_sync_code_publishes_even_after_this_thread_ran_a_unit_for_a_loop_now_closed(caplog):
+    layer = get_channel_layer()
+    channel = async_to_sync(layer.new_channel)("t.")
+    async_to_sync(layer.group_add)("g.publish", channel)
+    # asgiref records, on this thread, the loop of that call; the loop is closed when it returns.
+    async_to_sync(database_sync_to_async(lambda: None))()
+    caplog.set_level(logging.WARNING, logger="disputes.events")
+    with transaction.atomic():
+        events.publish("g.publish", "x.happened", {"n": 1})
+    assert _receive(layer, channel) == {"type": "x.happened", "n": 1}
+    assert not caplog.records
+
+
+def test_a_stopped_loop_is_not_waited_for_and_the_event_is_dropped_with_a_warning(caplog, monkeypatch):
+    loop = asyncio.new_event_loop()  # created, never run: as daphne's loop once it has stopped
+    try:
+        monkeypatch.setattr(events, "_event_loop_of_this_thread", lambda: loop)
+        caplog.set_level(logging.WARNING, logger="disputes.events")
+        with transaction.atomic():
+            events.publish("g.publish", "x.happened", {"n": 2})  # returns: no hang
+        assert "event loop stopped" in caplog.text
+    finally:
+        loop.close()
+
+
+async def test_events_handed_to_the_loop_leave_in_order_and_the_outbox_lets_go_of_its_task():
+    layer = get_channel_layer()
+    channel = await layer.new_channel("t.")
+    await layer.group_add("g.order", channel)
+
+    def commit_three():
+        for n in range(3):
+            with transaction.atomic():
+                events.publish("g.order", "x.happened", {"n": n})
+
+    await database_sync_to_async(commit_three)()
+    got = [await asyncio.wait_for(layer.receive(channel), 2) for _ in range(3)]
+    assert [m["n"] for m in got] == [0, 1, 2]
+    outbox = events._OUTBOXES[asyncio.get_running_loop()]
+    async with asyncio.timeout(2):  # the drain task ends once the queue is empty, and lets go of itself
+        while outbox.task is not None:
+            await asyncio.sleep(0.01)
+    assert not outbox.queue
