@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 
 import pytest
@@ -63,7 +64,9 @@ async def _own_channel_layer():
     # (each later test then waits for its timeout). Close them here; a socket already closed is skipped.
     while _OPEN:
         communicator = _OPEN.pop()
-        with contextlib.suppress(Exception):
+        # A consumer cancelled by a timed-out receive raises CancelledError here: swallow it too, or pytest skips
+        # this test's other finalizers (monkeypatch's undo among them) and every later test fails with it.
+        with contextlib.suppress(Exception, asyncio.CancelledError):
             await communicator.disconnect(timeout=2)
     layer = get_channel_layer()
     if hasattr(layer, "flush"):
