@@ -199,7 +199,6 @@ class RoomConsumer(SafeJsonConsumer):
                     await self._leave()
                 with contextlib.suppress(Exception):
                     await self.close(code=1011)  # the page reconnects and sends its unacked posts again
-                self.joined = False  # even if leaving failed half-way: post nothing more
             finally:
                 self.posts.task_done()
 

@@ -46,10 +46,11 @@ def publish(group: str, event_type: str, data: dict[str, Any]) -> None:
             except RuntimeError:  # closed in the meantime
                 logger.warning("event loop closed; %s to %s not sent", event_type, group)
             return
-        if get_channel_layer() is None:
+        layer = get_channel_layer()
+        if layer is None:
             return
         try:  # plain synchronous code (the sweep, the shell, WSGI, tests): send and wait
-            async_to_sync(get_channel_layer().group_send)(group, message)
+            async_to_sync(layer.group_send)(group, message)
         except Exception:  # a lost poke must never break the request; clients resync from the DB
             logger.exception("could not publish %s to %s", event_type, group)
 

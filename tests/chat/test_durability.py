@@ -272,6 +272,15 @@ async def test_duplicated_layer_event_is_delivered_once():
 # --- a socket's posts are queued, so the room keeps flowing to it -----------------------------------------
 
 
+async def quiet_worker_in_bipartite() -> tuple[Flow, int, object]:
+    """A dispute in bipartite, its room, and the worker's socket with the connect frames read."""
+    flow = await dispute_in("bipartite")
+    rid = await room_id(flow, "bipartite")
+    worker = await join(rid, flow.cast.worker)
+    await drain(worker)
+    return flow, rid, worker
+
+
 def _slowed_posts(monkeypatch, seconds: float) -> None:
     """Posts through the socket take `seconds` in the database unit (a busy database)."""
     from chat import selectors
@@ -288,10 +297,7 @@ def _slowed_posts(monkeypatch, seconds: float) -> None:
 
 
 async def test_deliveries_reach_a_socket_while_its_own_post_waits_for_the_database(monkeypatch):
-    flow = await dispute_in("bipartite")
-    rid = await room_id(flow, "bipartite")
-    worker = await join(rid, flow.cast.worker)
-    await drain(worker)
+    flow, rid, worker = await quiet_worker_in_bipartite()
     _slowed_posts(monkeypatch, 1.0)
     mine = str(uuid.uuid4())
     await worker.send_json_to({"type": "message", "client_id": mine, "body": "lambat"})
@@ -318,10 +324,7 @@ async def test_posts_beyond_the_in_flight_limit_are_refused_at_once_and_the_rest
     from chat import consumers
 
     monkeypatch.setattr(consumers, "POSTS_IN_FLIGHT", 2)
-    flow = await dispute_in("bipartite")
-    rid = await room_id(flow, "bipartite")
-    worker = await join(rid, flow.cast.worker)
-    await drain(worker)
+    _flow, rid, worker = await quiet_worker_in_bipartite()
     _slowed_posts(monkeypatch, 0.3)
     ids = [str(uuid.uuid4()) for _ in range(6)]
     for n, cid in enumerate(ids):
@@ -342,10 +345,7 @@ async def test_posts_beyond_the_in_flight_limit_are_refused_at_once_and_the_rest
 
 
 async def test_posts_received_before_a_close_are_still_stored(monkeypatch):
-    flow = await dispute_in("bipartite")
-    rid = await room_id(flow, "bipartite")
-    worker = await join(rid, flow.cast.worker)
-    await drain(worker)
+    _flow, rid, worker = await quiet_worker_in_bipartite()
     _slowed_posts(monkeypatch, 0.2)
     ids = [uuid.uuid4() for _ in range(3)]
     for cid in ids:
@@ -361,10 +361,7 @@ async def test_a_post_that_fails_closes_the_socket_and_leaves_no_presence_behind
     from chat import selectors
     from chat.models import Presence
 
-    flow = await dispute_in("bipartite")
-    rid = await room_id(flow, "bipartite")
-    worker = await join(rid, flow.cast.worker)
-    await drain(worker)
+    _flow, rid, worker = await quiet_worker_in_bipartite()
 
     def broken(**kwargs):
         raise RuntimeError("database down")
@@ -380,10 +377,7 @@ async def test_a_post_that_fails_closes_the_socket_and_leaves_no_presence_behind
 async def test_a_consumer_cancelled_while_storing_queued_posts_leaves_no_task_or_presence(monkeypatch):
     from chat.models import Presence
 
-    flow = await dispute_in("bipartite")
-    rid = await room_id(flow, "bipartite")
-    worker = await join(rid, flow.cast.worker)
-    await drain(worker)
+    _flow, rid, worker = await quiet_worker_in_bipartite()
     _slowed_posts(monkeypatch, 0.5)
     for _ in range(4):
         await worker.send_json_to({"type": "message", "client_id": str(uuid.uuid4()), "body": "x"})
