@@ -26,7 +26,7 @@ help:
 	@echo "make typecheck  mypy (django-stubs) on the services, selectors and predicates listed in pyproject.toml"
 	@echo "make worker     run the background worker (deadline sweep every minute)"
 	@echo "make deadlines  run one deadline sweep"
-	@echo "make messages   extract strings, fill Bahasa Indonesia from scripts/translate_id.py, compile"
+	@echo "make messages   extract strings into locale/id/LC_MESSAGES/django.po, compile; lists untranslated/fuzzy"
 	@echo "make bench      chat load benchmark vs a bare ASGI baseline (local PostgreSQL + Redis; BENCH_ARGS=...)"
 
 # (Re)install only when pyproject.toml is newer than the stamp, or the venv is missing.
@@ -66,11 +66,14 @@ deadlines: migrate
 bench: $(STAMP)
 	env -u DJANGO_SETTINGS_MODULE $(PY) bench/rooms.py $(BENCH_ARGS)
 
-# Lists (and fails on) any string without an Indonesian translation.
+# locale/id/LC_MESSAGES/django.po is the only source of the Indonesian texts: edit it with any PO editor (or by
+# hand), then run this. It extracts the strings, compiles, and lists (and fails on) every entry that is still
+# untranslated or fuzzy; tests/test_translations.py fails on the same.
 messages: $(STAMP)
-	$(LOCAL) $(PY) manage.py makemessages -l id --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=bench
-	status=0; $(PY) scripts/translate_id.py || status=$$?; \
-	$(LOCAL) $(PY) manage.py compilemessages --ignore=.venv && exit $$status
+	$(LOCAL) $(PY) manage.py makemessages -l id --no-location --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore=bench
+	$(LOCAL) $(PY) manage.py compilemessages --ignore=.venv
+	@todo=$$(msgattrib --untranslated locale/id/LC_MESSAGES/django.po; msgattrib --only-fuzzy locale/id/LC_MESSAGES/django.po); \
+	if [ -n "$$todo" ]; then echo "$$todo"; echo "make messages: translate the entries above (and remove '#, fuzzy')" >&2; exit 1; fi
 
 # Office statistics on 100 000 seeded disputes (local PostgreSQL; recreates the database sikhi_bench_stats,
 # or keeps it with BENCH_ARGS=--reuse); see bench/README.md, "Office statistics".
