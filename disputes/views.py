@@ -6,7 +6,6 @@ from django.http import FileResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
-from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -25,6 +24,7 @@ from disputes.serializers import (
     TransitionInput,
 )
 from sikhi.api import CursorPagination, Invalid
+from sikhi.nul import JSONParser, MultiPartParser
 
 
 def json_object(request: Request) -> dict:
