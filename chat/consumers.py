@@ -349,3 +349,10 @@ class NotificationConsumer(SafeJsonConsumer):
 
     async def chat_membership(self, event):
         """Only room sockets care."""
+
+
+class NoRouteConsumer(SafeJsonConsumer):
+    """A socket to an address that names no room or stream (`/ws/rooms/abc/`, `/ws/nothing/`): closed with 4404."""
+
+    async def connect(self):
+        await self.reject(CLOSE_NOT_MEMBER)
