@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Office
 from accounts.serializers import NIB_MESSAGE, NIB_RE
 from disputes.models import DisputeType
+from severance.forms import RupiahField
 
 TYPE_HELP = {
     DisputeType.HAK: _(
@@ -104,6 +105,15 @@ class StoryStepForm(forms.Form):
     )
 
 
+class WageField(RupiahField):
+    """Whole rupiah as typed ("4500000", "4.500.000", "Rp 4.500.000"); a stored amount is shown as "4.500.000"."""
+
+    def prepare_value(self, value):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return f"{value:,}".replace(",", ".")
+        return value
+
+
 class DemandsStepForm(forms.Form):
     demands = forms.CharField(
         label=_("What do you ask for?"),
@@ -111,10 +121,11 @@ class DemandsStepForm(forms.Form):
         help_text=_("For example: pay the overtime of March to May, or reinstate me."),
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    monthly_wage = forms.IntegerField(
-        label=_("Monthly wage (rupiah)"), required=False, min_value=0, max_value=10**12,
+    monthly_wage = WageField(
+        label=_("Monthly wage (rupiah)"), required=False,
         help_text=_("Basic wage plus fixed allowances. For a termination dispute: used to calculate severance."),
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": 30,
+                                      "placeholder": "4.500.000"}))
     employment_start = forms.DateField(label=_("First day of work"), required=False,
                                        widget=forms.DateInput(attrs={"type": "date"}))
     employment_end = forms.DateField(label=_("Last day of work"), required=False,
