@@ -1,6 +1,7 @@
 """`make run` serves the pages and sweeps the deadlines (scripts/serve), and Ctrl-C stops both processes."""
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -48,7 +49,7 @@ def test_serve_runs_web_and_worker_and_ctrl_c_stops_both(tmp_path):
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(  # noqa: S603
-            ["scripts/serve", sys.executable, str(VENV_BIN / "daphne"), "127.0.0.1", str(port), "--interval", "1"],
+            [str(ROOT / "scripts" / "serve"), sys.executable, str(VENV_BIN / "daphne"), "127.0.0.1", str(port), "--interval", "1"],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         assert _wait_for(lambda: _healthy(port), 60), log.read_text()
@@ -61,5 +62,6 @@ def test_serve_runs_web_and_worker_and_ctrl_c_stops_both(tmp_path):
     text = log.read_text()
     assert "worker: stopped" in text
     assert not _healthy(port)
-    ps = subprocess.run(["ps", "-o", "pid=", "-g", str(proc.pid)], capture_output=True, text=True)  # noqa: S607
+    ps = subprocess.run([shutil.which("ps") or "/bin/ps", "-o", "pid=", "-g", str(proc.pid)],  # noqa: S603
+                        capture_output=True, text=True)
     assert ps.stdout.strip() == "", f"left running: {ps.stdout}"
