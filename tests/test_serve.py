@@ -49,7 +49,8 @@ def test_serve_runs_web_and_worker_and_ctrl_c_stops_both(tmp_path):
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(  # noqa: S603
-            [str(ROOT / "scripts" / "serve"), sys.executable, str(VENV_BIN / "daphne"), "127.0.0.1", str(port), "--interval", "1"],
+            [str(ROOT / "scripts" / "serve"), sys.executable, str(VENV_BIN / "daphne"), "127.0.0.1", str(port),
+             "--interval", "1"],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         assert _wait_for(lambda: _healthy(port), 60), log.read_text()
