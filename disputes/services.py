@@ -84,7 +84,8 @@ def concerned_user_ids(dispute: Dispute) -> list[int]:
 
 
 def office_for_regency(code: str) -> Office:
-    return Office.objects.get(code=code if code.count(".") == 1 else "32")
+    """The office of a routed workplace code (accounts.regions.office_code_for_workplaces made it)."""
+    return Office.objects.get(code=code)
 
 
 def _check_members(dispute: Dispute) -> None:
