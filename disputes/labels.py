@@ -60,7 +60,8 @@ EVENTS = {
 DEADLINES = {
     "invitation_response": _("Company's answer to the invitation"),
     "bipartite": _("Bipartite negotiation"),
-    "registration_check": _("Completeness check of the registration"),
+    "registration_check": _("Completeness check of the registration (service standard)"),
+    "registration_completion": _("Completing the returned registration"),
     "route_choice": _("Choice of settlement route"),
     "first_session": _("First mediation session"),
     "mediation": _("Mediation"),

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -59,16 +60,23 @@ def deadline_view(deadline: Deadline, calendar: WorkingCalendar, today: dt.date)
         "label": labels.DEADLINES.get(deadline.key, deadline.key),
         "due_at": deadline.due_at,
         "state": deadline.state,
+        "state_label": deadline.get_state_display(),
         "owed_by": [str(labels.ACTORS.get(r, r)) for r in deadline.owed_by],
         "working_days_left": left,
         "overdue": deadline.state == DeadlineState.OVERDUE or left < 0,
     }
 
 
+def visible_deadlines(dispute: Dispute, user) -> list[Deadline]:
+    """The dispute's deadlines (prefetched in lists) that `user` is shown, by due date."""
+    return sorted((d for d in dispute.deadlines.all() if perms.can_see_deadline(user, dispute, d.key)),
+                  key=lambda d: (d.due_at, d.id))
+
+
 def dispute_card(dispute: Dispute, user, calendar: WorkingCalendar, today: dt.date) -> dict:
     """What a list shows of one dispute: stage, who acts next, the next open deadline."""
     open_deadlines = sorted(
-        (d for d in dispute.deadlines.all() if d.state in ("open", "overdue")), key=lambda d: d.due_at
+        (d for d in visible_deadlines(dispute, user) if d.state in ("open", "overdue")), key=lambda d: d.due_at
     )
     actors = services.next_actor(dispute)
     side = perms.party_side(dispute, user)
@@ -294,16 +302,33 @@ def _detail_context(request: HttpRequest, dispute: Dispute, bound: dict | None =
         "actions": actions,
         "events": events,
         "side": perms.party_side(dispute, user),
-        "deadlines": [deadline_view(d, calendar, today) for d in dispute.deadlines.order_by("due_at")],
+        "deadlines": [deadline_view(d, calendar, today) for d in visible_deadlines(dispute, user)],
         "rooms": [r for r in dispute.rooms.order_by("id") if is_room_member(user, r)],
         "documents": document_list_for(user=user, dispute=dispute),
         "evidence": dispute.evidence.order_by("id"),
+        "evidence_form": EvidenceForm() if _may_upload(user, dispute) else None,
         "can_edit": dispute.state == DisputeState.DRAFT and perms.can_edit_dispute(user, dispute),
         "missing_items": dispute.missing_items if dispute.state == DisputeState.REGISTRATION_RETURNED else [],
         "calculator_url": _calculator_url(dispute) if dispute.type == DisputeType.PHK else None,
+        "route_status": _route_status(dispute),
     }
     context.update(_mediation_context(dispute, user))
     return context
+
+
+def _route_status(dispute: Dispute) -> dict | None:
+    """In `adr_offered`: what each party chose so far, and whether the two choices differ (the case then waits
+    for the clock, and mediation is the default: UU 2/2004 Art. 4(4))."""
+    if dispute.state != DisputeState.ADR_OFFERED:
+        return None
+    chosen = {side: dispute.get_route_petitioner_display() if side == "petitioner"
+              else dispute.get_route_respondent_display() for side in ("petitioner", "respondent")
+              if getattr(dispute, f"route_{side}")}
+    return {**chosen, "any": bool(chosen), "differ": len(chosen) == 2}
+
+
+def _may_upload(user, dispute: Dispute) -> bool:
+    return perms.can_upload_evidence(user, dispute) and not dispute.is_terminal and dispute.state != DisputeState.DRAFT
 
 
 def _calculator_url(dispute: Dispute) -> str:
@@ -341,8 +366,8 @@ def dispute_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def dispute_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     """Make transition `name` from the dispute page; on a refusal the page is shown again with the form filled."""
     dispute = _dispute_or_404(request.user, pk)
-    form = transition_form(dispute, request.user, name, request.POST)
-    if form.is_valid():
+    form = transition_form(dispute, request.user, name, request.POST, request.FILES)
+    if form.is_valid() and _attach_upload(request, dispute, form):
         result, fields, message = call_service(
             services.dispute_transition,
             dispute=dispute,
@@ -360,6 +385,46 @@ def dispute_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         messages.error(
             request, form.non_field_errors()[0] if form.non_field_errors() else _("This action is not possible now.")
         )
+    return render(request, "disputes/detail.html", context, status=400)
+
+
+def _attach_upload(request: HttpRequest, dispute: Dispute, form) -> bool:
+    """The file a transition form carries (the resubmission's missing document), uploaded and content-checked
+    as any evidence before the transition is made; False (errors on the form) when it was refused."""
+    upload = form.cleaned_data.get("file")
+    if not upload:
+        return True
+    evidence, fields, message = call_service(
+        services.evidence_upload, dispute=dispute, by=request.user, title=form.cleaned_data["title"], upload=upload
+    )
+    if evidence is None:
+        apply_errors(form, fields or {"file": [message]}, message)
+        return False
+    return True
+
+
+@login_required
+@require_POST
+def dispute_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+    """A party adds evidence from the dispute page (the same checks as the API's upload)."""
+    dispute = _dispute_or_404(request.user, pk)
+    if not perms.can_upload_evidence(request.user, dispute):
+        raise PermissionDenied
+    form = EvidenceForm(request.POST, request.FILES)
+    if form.is_valid():
+        evidence, fields, message = call_service(
+            services.evidence_upload,
+            dispute=dispute,
+            by=request.user,
+            title=form.cleaned_data["title"],
+            upload=form.cleaned_data["file"],
+        )
+        if evidence is not None:
+            messages.success(request, _("The file was added."))
+            return redirect(f"/perselisihan/{dispute.pk}/#evidence-h")
+        apply_errors(form, fields or {"file": [message]}, message)
+    context = _detail_context(request, dispute)
+    context["evidence_form"] = form
     return render(request, "disputes/detail.html", context, status=400)
 
 
