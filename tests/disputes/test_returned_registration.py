@@ -218,3 +218,10 @@ def test_one_route_chosen_the_page_says_whom_it_waits_for():
     flow.do("petitioner", "choose_route", route="arbitration")
     html = page(flow.cast.company_user).get(f"/perselisihan/{flow.id}/").content.decode()
     assert 'id="route-status"' in html and "Arbitrase" in html
+
+
+@pytest.mark.parametrize(("language", "text"), [("id", "Perselisihan hak tidak ditawari pilihan"),
+                                                ("en", "A rights\ndispute is offered no choice")])
+def test_the_guide_says_a_rights_dispute_skips_the_route_choice(language, text):
+    html = Client(HTTP_ACCEPT_LANGUAGE=language).get("/panduan/jenis-perselisihan/").content.decode()
+    assert text in html
