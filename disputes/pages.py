@@ -12,6 +12,8 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -94,33 +96,85 @@ def dispute_card(dispute: Dispute, user, calendar: WorkingCalendar, today: dt.da
     }
 
 
+PER_PAGE = 25  # disputes per page of a home list
+SECTION_SIZE = 10  # cards shown in a desk section before its "show all" link
+
+
+def _page_url(request: HttpRequest, param: str, number: int) -> str:
+    query = request.GET.copy()
+    query[param] = str(number)
+    return f"?{query.urlencode()}"
+
+
+def paginate(request: HttpRequest, items, *, param: str = "page") -> dict:
+    """One page of `items` (a queryset) from the GET parameter `param`, with the links to its neighbours."""
+    page = Paginator(items, PER_PAGE).get_page(request.GET.get(param))
+    return {
+        "page": page,
+        "previous_url": _page_url(request, param, page.previous_page_number()) if page.has_previous() else None,
+        "next_url": _page_url(request, param, page.next_page_number()) if page.has_next() else None,
+    }
+
+
+def desk_filters(request: HttpRequest) -> dict:
+    """The desk's search (`q`: dispute or registration number, or a party's name) and state filter (`status`)."""
+    q = request.GET.get("q", "").strip()[:100]
+    status = request.GET.get("status", "")
+    return {"q": q, "status": status if status in DisputeState.values else ""}
+
+
+def desk_search(qs, *, q: str, status: str):
+    if status:
+        qs = qs.filter(state=status)
+    if q:
+        qs = qs.filter(Q(number__icontains=q) | Q(registration_number__icontains=q) | Q(respondent_name__icontains=q)
+                       | Q(petitioner__name__icontains=q))
+    return qs
+
+
+def _officer_desk(request: HttpRequest, user, cards) -> dict:
+    """The office's queues, each with its full count; the longer ones link to the filtered list or page on."""
+    mine = dispute_list_for(user=user)
+    to_check = mine.filter(state=DisputeState.REGISTRATION_SUBMITTED)
+    to_delegate = mine.filter(state=DisputeState.AWAITING_MEDIATOR)
+    overdue = (Deadline.objects.filter(dispute__office_id=user.office_id, dispute__submitted_at__isnull=False,
+                                       state=DeadlineState.OVERDUE)
+               .select_related("dispute").order_by("due_at", "id"))
+    to_verify = Company.objects.filter(regency_id=user.office_id, verified_at__isnull=True).order_by("id")
+    return {
+        "to_verify": paginate(request, to_verify, param="companies"),
+        "to_check": cards(to_check[:SECTION_SIZE]), "to_check_count": to_check.count(),
+        "to_delegate": cards(to_delegate[:SECTION_SIZE]), "to_delegate_count": to_delegate.count(),
+        "section_size": SECTION_SIZE,
+        "overdue": paginate(request, overdue, param="overdue"),
+        "mediators": list(mediator_loads(office_id=user.office_id)),
+        "states": [(value, label) for value, label in DisputeState.choices if value != DisputeState.DRAFT],
+    }
+
+
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The signed-in user's home, by role."""
+    """The signed-in user's home, by role: its lists page on (never a silent cap); an officer's desk also
+    searches and filters the office's disputes."""
     user = request.user
     calendar, today = WorkingCalendar(), timezone.localdate()
-    disputes = list(dispute_list_for(user=user)[:200])
-    context = {"cards": [dispute_card(d, user, calendar, today) for d in disputes]}
+
+    def cards(disputes) -> list[dict]:
+        return [dispute_card(d, user, calendar, today) for d in disputes]
+
+    filters = desk_filters(request)
+    listing = paginate(request, desk_search(dispute_list_for(user=user), **filters))
+    context = {"cards": cards(listing["page"].object_list), "listing": listing, "filters": filters}
     if user.role == Role.COMPANY:
-        context["invitations"] = [c for c in context["cards"] if c["dispute"].state == DisputeState.BIPARTITE_INVITED]
+        context["invitations"] = cards(dispute_list_for(user=user, status=DisputeState.BIPARTITE_INVITED))
         context["company"] = user.company
     if user.role == Role.OFFICER:
-        context["to_verify"] = Company.objects.filter(regency_id=user.office_id, verified_at__isnull=True).order_by(
-            "id"
-        )
-        context["to_check"] = [c for c in context["cards"] if c["dispute"].state == DisputeState.REGISTRATION_SUBMITTED]
-        context["to_delegate"] = [c for c in context["cards"] if c["dispute"].state == DisputeState.AWAITING_MEDIATOR]
-        context["mediators"] = list(mediator_loads(office_id=user.office_id))
-        context["overdue"] = (
-            Deadline.objects.filter(dispute__office_id=user.office_id, state=DeadlineState.OVERDUE)
-            .select_related("dispute")
-            .order_by("due_at")[:100]
-        )
+        context.update(_officer_desk(request, user, cards))
     if user.role == Role.MEDIATOR:
         from mediation.models import MediationSession
 
         week_start = today - dt.timedelta(days=today.weekday())
-        context["my_cards"] = [c for c in context["cards"] if c["dispute"].mediator_id == user.id]
+        context["my_cards"] = cards(dispute_list_for(user=user).filter(mediator_id=user.id))
         context["sessions"] = (
             MediationSession.objects.filter(
                 dispute__mediator=user,
