@@ -33,6 +33,15 @@ TRANSITIONS = {
     "strike_off": _("Strike the case off"),
     "withdraw": _("Withdraw the dispute"),
 }
+# The question asked before a step that cannot be undone (static/js/confirm.js).
+CONFIRM = {
+    "accept_bipartite": _("Accept the invitation to negotiate? The 30 working days of bipartite negotiation start "
+                          "now and cannot be undone."),
+    "register": _("Register the case at the Disnaker office? This step cannot be undone."),
+    "accept_registration": _("Accept the registration as complete? It receives its registration number and cannot "
+                             "be returned afterwards."),
+    "sign_agreement": _("Sign the agreement? A signature cannot be withdrawn."),
+}
 DANGER = {"decline_bipartite", "fail_bipartite", "reject_agreement", "strike_off", "withdraw", "return_registration"}
 
 # Timeline entries (transitions and the other recorded events).

@@ -336,6 +336,7 @@ def _detail_context(request: HttpRequest, dispute: Dispute, bound: dict | None =
                 "label": labels.TRANSITIONS.get(name, name),
                 "form": form,
                 "danger": name in labels.DANGER,
+                "confirm": labels.CONFIRM.get(name, ""),
                 "open": name in (bound or {}),
             }
         )
