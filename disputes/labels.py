@@ -44,10 +44,24 @@ CONFIRM = {
 }
 DANGER = {"decline_bipartite", "fail_bipartite", "reject_agreement", "strike_off", "withdraw", "return_registration"}
 
-# Timeline entries (transitions and the other recorded events).
+# Timeline entries (transitions and the other recorded events), worded as what happened, not as the button.
 EVENTS = {
-    **TRANSITIONS,
     "created": _("Draft started"),
+    "propose_agreement": _("Agreement terms proposed"),
+    "fail_bipartite": _("Negotiation declared failed"),
+    "register": _("Case registered at the Disnaker office"),
+    "return_registration": _("Registration returned as incomplete"),
+    "resubmit_registration": _("Registration resubmitted"),
+    "accept_registration": _("Registration accepted"),
+    "choose_route": _("Settlement route chosen"),
+    "assign_mediator": _("Delegated to a mediator"),
+    "reach_agreement": _("Agreement reached in mediation"),
+    "issue_recommendation": _("Written recommendation issued"),
+    "respond_recommendation": _("Recommendation answered"),
+    "sign_agreement": _("Agreement signed"),
+    "reject_agreement": _("Agreement rejected"),
+    "strike_off": _("Case struck off"),
+    "withdraw": _("Dispute withdrawn"),
     "submit": _("Dispute submitted; the company was invited"),
     "accept_bipartite": _("The company accepted bipartite negotiation"),
     "decline_bipartite": _("The company declined bipartite negotiation"),

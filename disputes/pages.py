@@ -64,6 +64,7 @@ def deadline_view(deadline: Deadline, calendar: WorkingCalendar, today: dt.date)
         "state": deadline.state,
         "state_label": deadline.get_state_display(),
         "owed_by": [str(labels.ACTORS.get(r, r)) for r in deadline.owed_by],
+        "owed_by_text": ", ".join(str(labels.ACTORS.get(r, r)) for r in deadline.owed_by),
         "working_days_left": left,
         "overdue": deadline.state == DeadlineState.OVERDUE or left < 0,
     }
@@ -73,6 +74,22 @@ def visible_deadlines(dispute: Dispute, user) -> list[Deadline]:
     """The dispute's deadlines (prefetched in lists) that `user` is shown, by due date."""
     return sorted((d for d in dispute.deadlines.all() if perms.can_see_deadline(user, dispute, d.key)),
                   key=lambda d: (d.due_at, d.id))
+
+
+def deadline_lines(deadlines: list[Deadline]) -> list[Deadline]:
+    """One line per clock and debtor: a clock started again (a registration checked twice) shows its open
+    instance, or else its latest; in due-date order."""
+    latest: dict[tuple, Deadline] = {}
+    for d in deadlines:
+        line = (d.key, tuple(sorted(d.owed_by)))
+        kept = latest.get(line)
+        if kept is None or _line_rank(d) >= _line_rank(kept):
+            latest[line] = d
+    return sorted(latest.values(), key=lambda d: (d.due_at, d.id))
+
+
+def _line_rank(d: Deadline) -> tuple:
+    return (d.state in (DeadlineState.OPEN, DeadlineState.OVERDUE), d.starts_at, d.id)
 
 
 def dispute_card(dispute: Dispute, user, calendar: WorkingCalendar, today: dt.date) -> dict:
@@ -357,7 +374,7 @@ def _detail_context(request: HttpRequest, dispute: Dispute, bound: dict | None =
         "actions": actions,
         "events": events,
         "side": perms.party_side(dispute, user),
-        "deadlines": [deadline_view(d, calendar, today) for d in visible_deadlines(dispute, user)],
+        "deadlines": [deadline_view(d, calendar, today) for d in deadline_lines(visible_deadlines(dispute, user))],
         "rooms": [r for r in dispute.rooms.order_by("id") if is_room_member(user, r)],
         "documents": document_list_for(user=user, dispute=dispute),
         "evidence": dispute.evidence.order_by("id"),
