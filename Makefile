@@ -20,7 +20,7 @@ LOCAL := DJANGO_SETTINGS_MODULE=sikhi.settings.local
 .PHONY: help install run migrate seed test lint typecheck worker deadlines bench messages
 
 help:
-	@echo "make run        install into $(VENV), migrate, load demo data, serve http://$(HOST):$(PORT)"
+	@echo "make run        install into $(VENV), migrate, load demo data, serve http://$(HOST):$(PORT) with the worker"
 	@echo "make test       install into $(VENV) and run the whole test suite (PYTEST_ARGS=... to pass arguments)"
 	@echo "make lint       ruff check ."
 	@echo "make typecheck  mypy (django-stubs) on the services, selectors and predicates listed in pyproject.toml"
@@ -43,8 +43,9 @@ migrate: $(STAMP)
 seed: migrate
 	$(LOCAL) $(PY) manage.py seed_demo
 
+# daphne and the worker together (scripts/serve): deadlines are swept on the embedded default too; Ctrl-C stops both.
 run: seed
-	$(LOCAL) $(VENV)/bin/daphne -b $(HOST) -p $(PORT) sikhi.asgi:application
+	$(LOCAL) scripts/serve $(PY) $(VENV)/bin/daphne $(HOST) $(PORT)
 
 test: $(STAMP)
 	env -u DJANGO_SETTINGS_MODULE $(VENV)/bin/pytest $(PYTEST_ARGS)
