@@ -71,6 +71,9 @@ def test_closing_a_consultation_asks_first():
     assert asks(html_of(consultation.asker, f"/konsultasi/{consultation.pk}/"), "/tutup/")
 
 
-def test_every_page_has_the_dialog_and_its_script():
-    html = html_of(WorkerFactory(), "/beranda/")
-    assert '<dialog id="confirm-dialog"' in html and "js/confirm.js" in html
+def test_the_pages_with_irreversible_steps_have_the_dialog_and_its_script_and_others_none():
+    flow = Flow(Cast()).to("bipartite_invited")
+    for user, path in ((flow.cast.company_user, f"/perselisihan/{flow.id}/"), (flow.cast.officer, "/beranda/")):
+        html = html_of(user, path)
+        assert html.count('<dialog id="confirm-dialog"') == 1 and "js/confirm.js" in html, path
+    assert "confirm.js" not in html_of(flow.cast.worker, "/beranda/")
