@@ -80,7 +80,7 @@ def test_schedule_session_in_another_dispute_starts_summons_at_one(cast):
 
 def test_schedule_session_answers_201_with_the_contract_fields(cast):
     flow = Flow(cast).to("mediation")
-    when = timezone.now() + dt.timedelta(days=4)
+    when = timezone.now() + dt.timedelta(days=14)
     response = flow.clients["mediator"].post(f"{flow.url}sessions/", {
         "kind": "clarification", "scheduled_for": when.isoformat(), "agenda": "Klarifikasi tuntutan"}, format="json")
     assert response.status_code == 201, response.content
