@@ -9,7 +9,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
 DEFAULT_NOTICE_DAYS = 3
 
 
