@@ -36,6 +36,9 @@ class Office(models.Model):
     region_name = models.CharField(max_length=100)
     kind = models.CharField(max_length=12)  # provinsi, kabupaten, kota
     name = models.CharField(max_length=200)
+    # Working days between sending a summons and the session (Permenakertrans 17/2014 Art. 13(1)(b): a written
+    # summons with reasonable notice); a shorter notice needs a recorded reason.
+    summons_notice_days = models.PositiveSmallIntegerField(default=3)
 
     class Meta:
         ordering = ["code"]

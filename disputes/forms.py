@@ -211,6 +211,10 @@ TRANSITION_FIELDS = {
         "recommendations": forms.CharField(
             label=_("Recommendation (anjuran)"), max_length=50000, widget=forms.Textarea(attrs={"rows": 6})
         ),
+        "on_available_data": forms.BooleanField(
+            label=_("Issued on the data at hand: the company stayed away after three proper summonses"),
+            required=False,
+        ),
     },
     "respond_recommendation": lambda d, u: {
         "accept": forms.TypedChoiceField(

@@ -73,6 +73,7 @@ EVENTS = {
     "summons_acknowledged": _("Summons acknowledged"),
     "session_scheduled": _("Session scheduled"),
     "attendance_recorded": _("Attendance recorded"),
+    "session_recorded": _("Session held offline recorded"),
     "bipartite_meeting_recorded": _("Bipartite meeting recorded"),
     "bipartite_meeting_signed": _("Bipartite minutes signed"),
     "evidence_uploaded": _("Evidence added"),

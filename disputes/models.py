@@ -83,7 +83,9 @@ def _has_session_held(dispute: Dispute) -> bool:
 
 
 def _petitioner_absent_three_times(dispute: Dispute) -> bool:
-    return dispute.sessions.filter(petitioner_attendance="absent", summons__side="petitioner").distinct().count() >= 3
+    from mediation.models import absent_after_proper_summonses
+
+    return absent_after_proper_summonses(dispute, "petitioner")
 
 
 def _respondent_company_verified(dispute: Dispute) -> bool:

@@ -41,7 +41,14 @@ from disputes.models import (
 )
 from disputes.serializers import StrictCharField
 from documents.services import documents_for_transition
-from mediation.models import Agreement, AgreementOrigin, AgreementSignature, Recommendation, RecommendationAnswer
+from mediation.models import (
+    Agreement,
+    AgreementOrigin,
+    AgreementSignature,
+    Recommendation,
+    RecommendationAnswer,
+    absent_after_proper_summonses,
+)
 from sikhi.api import Conflict, Forbidden, Invalid, TransitionNotAllowed
 
 logger = logging.getLogger(__name__)
@@ -279,6 +286,7 @@ class _AssignMediator(serializers.Serializer):
 class _IssueRecommendation(serializers.Serializer):
     considerations = serializers.CharField(max_length=50000)
     recommendations = serializers.CharField(max_length=50000)
+    on_available_data = serializers.BooleanField(required=False, default=False)
 
 
 class _RespondRecommendation(serializers.Serializer):
@@ -453,9 +461,15 @@ def _reach_agreement(c: Ctx) -> None:
 
 def _issue_recommendation(c: Ctx) -> None:
     d = c.dispute
+    on_data = c.data.get("on_available_data", False)
+    if on_data and not absent_after_proper_summonses(d, "respondent"):
+        raise Invalid(details={"on_available_data": [
+            _("The respondent has not stayed away from three sessions after proper summonses.")]})
     d.issue_recommendation()
     Recommendation.objects.create(dispute=d, considerations=c.data["considerations"],
-                                  recommendations=c.data["recommendations"], issued_at=c.at, issued_by=c.by)
+                                  recommendations=c.data["recommendations"], issued_at=c.at, issued_by=c.by,
+                                  on_available_data=on_data)
+    c.payload["on_available_data"] = on_data
     deadlines_close(dispute=d, keys=MEDIATION_STAGE_KEYS, at=c.at)
     for side in PARTIES:
         deadline_start(dispute=d, key=K.RECOMMENDATION_ANSWER, at=c.at, owed_by=[side])

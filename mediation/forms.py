@@ -77,6 +77,11 @@ class ScheduleForm(forms.Form):
                    help_text=_("Printed in the summons: the purpose, the place or the link of an online session, "
                                "and the documents to bring."))
 
+    short_notice_reason = _text(
+        _("Reason for a shorter notice"), max_length=5000, required=False, rows=2,
+        help_text=_("Needed only when the session is sooner than the office's minimum notice of working days "
+                    "after today; it is kept with the session."))
+
     def clean_scheduled_for(self):
         when = self.cleaned_data["scheduled_for"]
         if when <= timezone.now():
@@ -85,19 +90,48 @@ class ScheduleForm(forms.Form):
 
 
 class AttendanceForm(forms.Form):
-    """Who came to a session that has taken place."""
+    """Who came to a session that has taken place; an excused absence carries its reason."""
 
     petitioner = forms.ChoiceField(label=_("Worker (petitioner)"), choices=Attendance.choices,
                                    widget=forms.RadioSelect)
+    petitioner_reason = _text(_("Reason of the worker's excused absence"), max_length=5000, required=False,
+                              rows=2)
     respondent = forms.ChoiceField(label=_("Company (respondent)"), choices=Attendance.choices,
                                    widget=forms.RadioSelect)
+    respondent_reason = _text(_("Reason of the company's excused absence"), max_length=5000, required=False,
+                              rows=2)
     notes = _text(_("Notes"), max_length=5000, required=False,
-                  help_text=_("For example the reason given for an absence, or who came as proxy."))
+                  help_text=_("For example who came as proxy."))
+
+    def clean(self):
+        data = super().clean()
+        for side in ("petitioner", "respondent"):
+            if data.get(side) == Attendance.EXCUSED and not (data.get(f"{side}_reason") or "").strip():
+                self.add_error(f"{side}_reason", _("Give the reason for the excused absence."))
+        return data
 
     def __init__(self, *args, session_id: int | None = None, **kwargs):
         # Several attendance forms share one page: distinct ids per session.
         kwargs.setdefault("auto_id", f"id_att{session_id}_%s" if session_id else "id_%s")
         super().__init__(*args, **kwargs)
+
+
+class HeldSessionForm(AttendanceForm):
+    """A session already held offline, recorded after the fact: no summons is sent."""
+
+    kind = forms.ChoiceField(label=_("Kind of session"), choices=SessionKind.choices, widget=forms.RadioSelect,
+                             initial=SessionKind.MEDIATION)
+    held_at = JakartaDateTimeField(label=_("Date and time it was held"),
+                                   help_text=_("In WIB (Western Indonesia Time)."))
+    agenda = _text(_("Agenda"), max_length=5000, rows=2)
+    field_order = ["kind", "held_at", "agenda", "petitioner", "petitioner_reason", "respondent",
+                   "respondent_reason", "notes"]
+
+    def clean_held_at(self):
+        when = self.cleaned_data["held_at"]
+        if when > timezone.now():
+            raise forms.ValidationError(_("A session already held cannot be in the future."))
+        return when
 
 
 class PauseForm(forms.Form):

@@ -3,9 +3,33 @@ the written recommendation and its answers, and the agreement with its signature
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+DEFAULT_NOTICE_DAYS = 3
+
+
+def notice_days(dispute) -> int:
+    """The office's minimum notice of a summons, in working days."""
+    return dispute.office.summons_notice_days if dispute.office_id else DEFAULT_NOTICE_DAYS
+
+
+def earliest_session_day(sent_at: dt.datetime, days: int) -> dt.date:
+    """The first day a session may fall on when its summons is sent at `sent_at`: working day `days` after the
+    day of sending (sent on Monday with 3 days' notice: Thursday)."""
+    from accounts.calendar import add_working_days, local_date
+
+    sent = local_date(sent_at)
+    return add_working_days(sent, days) if days > 0 else sent
+
+
+def notice_kept(sent_at: dt.datetime, scheduled_for: dt.datetime, days: int) -> bool:
+    from accounts.calendar import local_date
+
+    return local_date(scheduled_for) >= earliest_session_day(sent_at, days)
 
 
 class Side(models.TextChoices):
@@ -61,6 +85,7 @@ class SessionKind(models.TextChoices):
 class Attendance(models.TextChoices):
     PRESENT = "present", _("Present")
     ABSENT = "absent", _("Absent")
+    EXCUSED = "excused", _("Absent with a reason")
 
 
 class MediationSession(models.Model):
@@ -74,8 +99,14 @@ class MediationSession(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     petitioner_attendance = models.CharField(max_length=8, choices=Attendance.choices, blank=True)
     respondent_attendance = models.CharField(max_length=8, choices=Attendance.choices, blank=True)
+    petitioner_absence_reason = models.TextField(blank=True)
+    respondent_absence_reason = models.TextField(blank=True)
     attendance_notes = models.TextField(blank=True)
     attendance_recorded_at = models.DateTimeField(null=True, blank=True)
+    # A session recorded after the fact (held offline): no summons was sent through SIKHI.
+    held_offline = models.BooleanField(default=False)
+    # Why the summons gives less than the office's minimum notice (empty when the notice was kept).
+    short_notice_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["scheduled_for", "id"]
@@ -104,6 +135,14 @@ class Summons(models.Model):
     def __str__(self) -> str:
         return f"summons {self.number} to {self.side}"
 
+    @property
+    def proper(self) -> bool:
+        """A proper summons (dipanggil secara patut): acknowledged by the party, or sent with the office's
+        minimum notice."""
+        if self.acknowledged_at is not None:
+            return True
+        return notice_kept(self.sent_at, self.session.scheduled_for, notice_days(self.session.dispute))
+
 
 class Recommendation(models.Model):
     """The mediator's written recommendation (anjuran tertulis)."""
@@ -113,6 +152,8 @@ class Recommendation(models.Model):
     recommendations = models.TextField()
     issued_at = models.DateTimeField()
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Issued on the data at hand: the respondent stayed away after three proper summonses.
+    on_available_data = models.BooleanField(default=False)
 
     def __str__(self) -> str:
         return f"recommendation of dispute {self.dispute_id}"
@@ -202,3 +243,25 @@ class AgreementSignature(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role} signed agreement {self.agreement_id}"
+
+
+STRIKE_OFF_RUN = 3
+
+
+def absent_after_proper_summonses(dispute, side: str, run: int = STRIKE_OFF_RUN) -> bool:
+    """The no-show rule (Permenakertrans 17/2014): `side` stayed away without a reason from the last `run`
+    mediation sessions held, each after a proper summons. Clarification sessions are left out; a session the
+    party attended, excused itself from, or was not properly summoned to (or one recorded after the fact, with no
+    summons) breaks the run."""
+    held = list(
+        dispute.sessions.filter(kind=SessionKind.MEDIATION, attendance_recorded_at__isnull=False)
+        .select_related("dispute__office").prefetch_related("summons").order_by("-scheduled_for", "-id")[:run]
+    )
+    if len(held) < run:
+        return False
+    field = f"{side}_attendance"
+    for session in held:
+        summons = next((s for s in session.summons.all() if s.side == side), None)
+        if getattr(session, field) != Attendance.ABSENT or summons is None or not summons.proper:
+            return False
+    return True

@@ -11,6 +11,7 @@ urlpatterns = [
          name="meeting-sign-page"),
     path("perselisihan/<int:pk>/sidang/", pages.session_console, name="session-console"),
     path("perselisihan/<int:pk>/sidang/jadwal/", pages.session_schedule_view, name="session-schedule-page"),
+    path("perselisihan/<int:pk>/sidang/tercatat/", pages.session_held_view, name="session-held-page"),
     path("perselisihan/<int:pk>/sidang/<int:session_id>/terima/", pages.session_acknowledge_view,
          name="session-acknowledge-page"),
     path("perselisihan/<int:pk>/sidang/<int:session_id>/kehadiran/", pages.session_attendance_view,

@@ -27,8 +27,8 @@ from disputes import permissions as perms
 from disputes.models import Dispute
 from disputes.selectors import dispute_get_for
 from mediation import services
-from mediation.forms import JAKARTA, AttendanceForm, MeetingForm, PauseForm, ScheduleForm
-from mediation.models import Attendance, MediationSession, SessionKind
+from mediation.forms import JAKARTA, AttendanceForm, HeldSessionForm, MeetingForm, PauseForm, ScheduleForm
+from mediation.models import Attendance, MediationSession, SessionKind, absent_after_proper_summonses
 from mediation.selectors import meeting_get_for, session_get_for
 from sikhi.pages import call_and_report, call_service, found_or_404
 
@@ -42,13 +42,16 @@ def _dispute_or_404(user: Any, pk: int) -> Dispute:
     return found_or_404(dispute_get_for, user=user, pk=pk)
 
 
-def _page(dispute: Dispute, anchor: str = "") -> HttpResponse:
+def _page(dispute: Dispute, anchor: str = "", request: HttpRequest | None = None) -> HttpResponse:
+    """Back to the dispute page, or to the session console when the form was sent from there."""
+    if request is not None and request.POST.get("from") == "console":
+        return redirect(f"/perselisihan/{dispute.pk}/sidang/{anchor}")
     return redirect(f"/perselisihan/{dispute.pk}/{anchor}")
 
 
 def _keep(request: HttpRequest, dispute: Dispute, key: str, errors: dict[str, list[str]] | None = None) -> None:
     """Remember what was typed (and the service's errors) for the next view of the dispute page."""
-    data = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
+    data = {k: v for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "from")}
     request.session[KEPT] = {"dispute": dispute.pk, "form": key, "data": data, "errors": errors or {}}
 
 
@@ -68,16 +71,16 @@ def _submit(request: HttpRequest, dispute: Dispute, form, key: str, anchor: str,
     if not form.is_valid():
         _keep(request, dispute, key)
         messages.error(request, _("Please correct the fields marked below."))
-        return _page(dispute, anchor)
+        return _page(dispute, anchor, request)
     result, fields, message = run()
     if result is None:
         _keep(request, dispute, key, fields)
         # An error about something the form does not show (e.g. the session's time) is the message itself.
         stray = [text for name, texts in (fields or {}).items() if name not in form.fields for text in texts]
         messages.error(request, " ".join(stray) or message)
-        return _page(dispute, anchor)
+        return _page(dispute, anchor, request)
     messages.success(request, success)
-    return _page(dispute, anchor)
+    return _page(dispute, anchor, request)
 
 
 def _session_of(request: HttpRequest, dispute: Dispute, session_id: int) -> MediationSession:
@@ -134,6 +137,21 @@ def session_schedule_view(request: HttpRequest, pk: int) -> HttpResponse:
         request, dispute, form, "schedule", "#sidang",
         _("The session was scheduled and both parties were summoned."),
         lambda: call_service(services.session_schedule, dispute=dispute, by=request.user, **form.cleaned_data),
+    )
+
+
+@login_required
+@require_POST
+def session_held_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The assigned mediator records a session already held offline (no summons; attendance at once)."""
+    dispute = _dispute_or_404(request.user, pk)
+    if not perms.is_assigned_mediator(dispute, request.user):
+        raise PermissionDenied
+    form = HeldSessionForm(request.POST, auto_id="id_held_%s")
+    return _submit(
+        request, dispute, form, "held", "#sidang",
+        _("The session held was recorded with its attendance."),
+        lambda: call_service(services.session_record_held, dispute=dispute, by=request.user, **form.cleaned_data),
     )
 
 
@@ -211,7 +229,44 @@ def session_console(request: HttpRequest, pk: int) -> HttpResponse:
         MediationSession.objects.filter(dispute=dispute, scheduled_for__gte=timezone.now() - dt.timedelta(hours=6))
         .order_by("scheduled_for").first()
     )
-    return render(request, "mediation/console.html", {"dispute": dispute, "panels": panels, "upcoming": upcoming})
+    context = {"dispute": dispute, "panels": panels, "upcoming": upcoming,
+               **_console_controls(request, dispute)}
+    return render(request, "mediation/console.html", context)
+
+
+def _kept_or_blank(kept: dict | None, key: str, cls, **kwargs):
+    from mediation.templatetags.mediation_pages import _form
+
+    return _form(kept, key, cls, **kwargs)
+
+
+def _console_controls(request: HttpRequest, dispute: Dispute) -> dict:
+    """Scheduling, recording a held session, the attendance forms (each shown from its session's time, without a
+    reload) and the recommendation and strike-off controls, while the dispute is in mediation."""
+    from disputes.forms import transition_form
+    from disputes.models import DisputeState
+    from mediation.models import notice_days
+
+    if dispute.state != DisputeState.MEDIATION:
+        return {"in_mediation": False}
+    kept = kept_form(request, dispute)
+    now = timezone.now()
+    pending = [
+        {"session": s, "opens": s.scheduled_for <= now,
+         "form": _kept_or_blank(kept, f"attendance-{s.pk}", AttendanceForm, session_id=s.pk)}
+        for s in dispute.sessions.filter(attendance_recorded_at__isnull=True).order_by("scheduled_for", "id")
+    ]
+    held = dispute.sessions.filter(attendance_recorded_at__isnull=False).order_by("scheduled_for", "id")
+    may_issue = held.filter(kind=SessionKind.MEDIATION).exists()
+    return {
+        "in_mediation": True, "open": kept.get("form") if kept else None, "notice_days": notice_days(dispute),
+        "schedule_form": _kept_or_blank(kept, "schedule", ScheduleForm),
+        "held_form": _kept_or_blank(kept, "held", HeldSessionForm, auto_id="id_held_%s"),
+        "pending": pending, "held": held,
+        "recommendation_form": transition_form(dispute, request.user, "issue_recommendation") if may_issue else None,
+        "respondent_absent": absent_after_proper_summonses(dispute, "respondent"),
+        "may_strike_off": absent_after_proper_summonses(dispute, "petitioner"),
+    }
 
 
 @login_required
@@ -248,7 +303,8 @@ _TYPE_ID = {
 _MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
               "November", "Desember"]
 _DAYS_ID = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
-_ATTENDANCE_ID = {Attendance.PRESENT: "hadir", Attendance.ABSENT: "tidak hadir"}
+_ATTENDANCE_ID = {Attendance.PRESENT: "hadir", Attendance.ABSENT: "tidak hadir",
+                  Attendance.EXCUSED: "tidak hadir dengan alasan"}
 _FAILURE_ID = {
     "declined": "pihak Pengusaha menolak untuk berunding secara bipartit",
     "no_response": "pihak Pengusaha tidak menanggapi undangan perundingan bipartit",
@@ -317,6 +373,7 @@ def recommendation_template(dispute: Dispute) -> dict[str, str]:
     ] or ["[Sidang yang telah diadakan dan kehadiran para pihak.]"]
 
     absent = sum(1 for s in held if s.respondent_attendance == Attendance.ABSENT)
+    on_data = absent_after_proper_summonses(dispute, "respondent")
     bipartite = _FAILURE_ID.get(dispute.failure_reason,
                                 "upaya penyelesaian secara bipartit tidak mencapai kesepakatan")
     office = dispute.office.name if dispute.office_id else "Dinas Tenaga Kerja"
@@ -334,7 +391,7 @@ def recommendation_template(dispute: Dispute) -> dict[str, str]:
         "dalam sidang mediasi para pihak tidak mencapai kesepakatan, sehingga sesuai Pasal 13 ayat (2) "
         f"{law} Mediator mengeluarkan anjuran tertulis;",
     ]
-    if absent >= 3:
+    if on_data:
         points.append(f"pihak Pengusaha telah dipanggil secara patut tetapi tidak hadir dalam {absent} kali sidang, "
                       "sehingga anjuran ini dibuat berdasarkan data yang ada;")
     points += [

@@ -50,12 +50,26 @@ class SessionInput(serializers.Serializer):
     kind = serializers.ChoiceField(choices=SessionKind.choices)
     scheduled_for = serializers.DateTimeField()
     agenda = serializers.CharField(max_length=5000)
+    short_notice_reason = serializers.CharField(
+        max_length=5000, required=False, allow_blank=True, default="",
+        help_text="Required when the session falls before the office's minimum notice (working days after today, "
+                  "`summons_notice_days`, default 3); stored with the session and printed. Ignored otherwise.")
 
 
 class AttendanceInput(serializers.Serializer):
     petitioner = serializers.ChoiceField(choices=Attendance.choices)
     respondent = serializers.ChoiceField(choices=Attendance.choices)
     notes = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+    petitioner_reason = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="",
+                                              help_text="Required when petitioner is `excused`.")
+    respondent_reason = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="",
+                                              help_text="Required when respondent is `excused`.")
+
+
+class HeldSessionInput(AttendanceInput):
+    kind = serializers.ChoiceField(choices=SessionKind.choices)
+    held_at = serializers.DateTimeField(help_text="In the past, not before the delegation to the mediator.")
+    agenda = serializers.CharField(max_length=5000)
 
 
 class SessionOut(serializers.ModelSerializer):
@@ -64,26 +78,32 @@ class SessionOut(serializers.ModelSerializer):
 
     class Meta:
         model = MediationSession
-        fields = ["id", "kind", "scheduled_for", "agenda", "summons", "attendance"]
+        fields = ["id", "kind", "scheduled_for", "agenda", "held_offline", "short_notice_reason", "summons",
+                  "attendance"]
 
     @extend_schema_field({"type": "array", "items": {"type": "object", "properties": {
         "side": {"type": "string"}, "number": {"type": "integer"},
         "sent_at": {"type": "string", "format": "date-time"},
-        "acknowledged_at": {"type": "string", "format": "date-time", "nullable": True}}}})
+        "acknowledged_at": {"type": "string", "format": "date-time", "nullable": True},
+        "proper": {"type": "boolean", "description": "acknowledged, or sent with the office's minimum notice"}}}})
     def get_summons(self, obj):
         return [
-            {"side": s.side, "number": s.number, "sent_at": iso(s.sent_at), "acknowledged_at": iso(s.acknowledged_at)}
+            {"side": s.side, "number": s.number, "sent_at": iso(s.sent_at), "acknowledged_at": iso(s.acknowledged_at),
+             "proper": s.proper}
             for s in obj.summons.all()
         ]
 
     @extend_schema_field({"type": "object", "nullable": True, "properties": {
-        "petitioner": {"type": "string"}, "respondent": {"type": "string"}, "notes": {"type": "string"},
+        "petitioner": {"type": "string", "enum": ["present", "absent", "excused"]},
+        "respondent": {"type": "string", "enum": ["present", "absent", "excused"]}, "notes": {"type": "string"},
+        "petitioner_reason": {"type": "string"}, "respondent_reason": {"type": "string"},
         "recorded_at": {"type": "string", "format": "date-time"}}})
     def get_attendance(self, obj):
         if obj.attendance_recorded_at is None:
             return None
         return {"petitioner": obj.petitioner_attendance, "respondent": obj.respondent_attendance,
-                "notes": obj.attendance_notes, "recorded_at": iso(obj.attendance_recorded_at)}
+                "notes": obj.attendance_notes, "petitioner_reason": obj.petitioner_absence_reason,
+                "respondent_reason": obj.respondent_absence_reason, "recorded_at": iso(obj.attendance_recorded_at)}
 
 
 class RecommendationOut(serializers.ModelSerializer):
@@ -92,7 +112,8 @@ class RecommendationOut(serializers.ModelSerializer):
 
     class Meta:
         model = Recommendation
-        fields = ["considerations", "recommendations", "issued_at", "answers", "acknowledgements"]
+        fields = ["considerations", "recommendations", "issued_at", "on_available_data", "answers",
+                  "acknowledgements"]
 
     @extend_schema_field({"type": "array", "description": "each party's acknowledgement that it received the "
                           "recommendation (evidence of notice); a party that has not acknowledged is absent",

@@ -16,6 +16,7 @@ from disputes.models import DeadlineKey, Dispute, DisputeState
 from disputes.services import event_record
 from documents.services import documents_after_meeting_signed, documents_after_session_scheduled
 from mediation.models import (
+    Attendance,
     BipartiteMeeting,
     MediationSession,
     MeetingSignature,
@@ -24,6 +25,9 @@ from mediation.models import (
     SessionKind,
     Side,
     Summons,
+    earliest_session_day,
+    notice_days,
+    notice_kept,
 )
 from sikhi.api import Conflict, Forbidden, Invalid
 
@@ -67,12 +71,24 @@ def meeting_sign(*, meeting: BipartiteMeeting, by: User) -> BipartiteMeeting:
     return meeting
 
 
+def _check_notice(dispute: Dispute, scheduled_for: dt.datetime, now: dt.datetime, reason: str) -> None:
+    """The summons must give the office's minimum notice in working days unless a reason is recorded."""
+    days = notice_days(dispute)
+    if notice_kept(now, scheduled_for, days) or reason.strip():
+        return
+    earliest = earliest_session_day(now, days)
+    raise Invalid(details={"short_notice_reason": [
+        _("The summons must be sent at least %(days)s working days before the session (earliest day: "
+          "%(date)s). Give the reason for a shorter notice.") % {"days": days, "date": earliest.strftime("%d-%m-%Y")}
+    ]})
+
+
 @transaction.atomic
 def session_schedule(*, dispute: Dispute, by: User, kind: str, scheduled_for: dt.datetime,
-                     agenda: str) -> MediationSession:
+                     agenda: str, short_notice_reason: str = "") -> MediationSession:
     """The assigned mediator schedules a session; a numbered summons goes to each party (a notification and an
-    e-mail per account, after commit)."""
-    dispute = Dispute.objects.select_for_update().get(pk=dispute.pk)
+    e-mail per account, after commit). The summons gives the office's minimum notice, or a reason is recorded."""
+    dispute = Dispute.objects.select_for_update().select_related("office").get(pk=dispute.pk)
     if not perms.can_schedule_session(by, dispute):
         raise Forbidden()
     if dispute.state != S.MEDIATION:
@@ -80,15 +96,17 @@ def session_schedule(*, dispute: Dispute, by: User, kind: str, scheduled_for: dt
     now = timezone.now()
     if scheduled_for <= now:
         raise Invalid(details={"scheduled_for": [_("Must be in the future.")]})
+    _check_notice(dispute, scheduled_for, now, short_notice_reason)
+    reason = "" if notice_kept(now, scheduled_for, notice_days(dispute)) else short_notice_reason.strip()
     session = MediationSession.objects.create(dispute=dispute, kind=kind, scheduled_for=scheduled_for,
-                                              agenda=agenda, created_by=by)
+                                              agenda=agenda, created_by=by, short_notice_reason=reason)
     for side in (Side.PETITIONER, Side.RESPONDENT):
         earlier = Summons.objects.filter(session__dispute=dispute, side=side).count()
         Summons.objects.create(session=session, side=side, number=earlier + 1, sent_at=now)
         summons_announce(dispute=dispute, session=session, side=side, number=earlier + 1)
     event_record(dispute=dispute, by=by, name="session_scheduled", source=dispute.state, target=dispute.state,
                  at=now, payload={"session_id": session.pk, "kind": kind,
-                                  "scheduled_for": scheduled_for.isoformat()})
+                                  "scheduled_for": scheduled_for.isoformat(), "short_notice_reason": reason})
     documents_after_session_scheduled(session=session)
     return session
 
@@ -130,32 +148,96 @@ def recommendation_acknowledge(*, dispute: Dispute, by: User) -> Recommendation:
     return recommendation
 
 
-@transaction.atomic
-def session_record_attendance(*, session: MediationSession, by: User, petitioner: str, respondent: str,
-                              notes: str) -> MediationSession:
-    """The mediator records who came; the first mediation session held meets `first_session` and
-    starts the clock for the recommendation."""
-    dispute = Dispute.objects.select_for_update().get(pk=session.dispute_id)
+def _absence_reasons(attendance: dict) -> dict[str, list[str]]:
+    """An excused absence needs its reason; a reason is kept only for an excused absence."""
+    errors = {}
+    for side in (Side.PETITIONER, Side.RESPONDENT):
+        if attendance[side] == Attendance.EXCUSED and not attendance.get(f"{side}_reason", "").strip():
+            errors[f"{side}_reason"] = [_("Give the reason for the excused absence.")]
+    return errors
+
+
+def _set_attendance(session: MediationSession, attendance: dict, now: dt.datetime) -> None:
+    for side in (Side.PETITIONER, Side.RESPONDENT):
+        value = attendance[side]
+        setattr(session, f"{side}_attendance", value)
+        reason = attendance.get(f"{side}_reason", "").strip() if value == Attendance.EXCUSED else ""
+        setattr(session, f"{side}_absence_reason", reason)
+    session.attendance_notes, session.attendance_recorded_at = attendance.get("notes", ""), now
+
+
+def _after_held(dispute: Dispute, session: MediationSession, by: User, now: dt.datetime, name: str) -> None:
+    """The first mediation session held (not a clarification) meets `first_session` and starts the clock for
+    the recommendation on the session's date, not on the day attendance was typed in."""
+    first_held = (
+        session.kind == SessionKind.MEDIATION
+        and not dispute.sessions.filter(kind=SessionKind.MEDIATION, attendance_recorded_at__isnull=False)
+        .exclude(pk=session.pk).exists()
+    )
+    if first_held:
+        deadlines_close(dispute=dispute, keys=[DeadlineKey.FIRST_SESSION], at=session.scheduled_for)
+        deadline_start(dispute=dispute, key=DeadlineKey.RECOMMENDATION_ISSUE, at=session.scheduled_for,
+                       owed_by=["mediator"])
+    event_record(dispute=dispute, by=by, name=name, source=dispute.state, target=dispute.state, at=now,
+                 payload={"session_id": session.pk, "petitioner": session.petitioner_attendance,
+                          "respondent": session.respondent_attendance})
+
+
+def _mediator_in_mediation(dispute: Dispute, by: User) -> Dispute:
+    dispute = Dispute.objects.select_for_update().get(pk=dispute.pk)
     if not perms.is_assigned_mediator(dispute, by):
         raise Forbidden()
     if dispute.state != S.MEDIATION:
         raise _state_conflict(dispute)
+    return dispute
+
+
+@transaction.atomic
+def session_record_attendance(*, session: MediationSession, by: User, petitioner: str, respondent: str,
+                              notes: str = "", petitioner_reason: str = "",
+                              respondent_reason: str = "") -> MediationSession:
+    """The mediator records who came (present, absent, or excused with a reason) once the session's time has
+    come."""
+    dispute = _mediator_in_mediation(session.dispute, by)
     session = MediationSession.objects.select_for_update().get(pk=session.pk)
     now = timezone.now()
     if session.scheduled_for > now:
         raise Invalid(details={"scheduled_for": [_("Attendance can be recorded only after the session time.")]})
     if session.attendance_recorded_at is not None:
         raise Conflict(_("Attendance has already been recorded for this session."))
-    first_held = (
-        session.kind == SessionKind.MEDIATION
-        and not dispute.sessions.filter(kind=SessionKind.MEDIATION, attendance_recorded_at__isnull=False).exists()
-    )
-    session.petitioner_attendance, session.respondent_attendance = petitioner, respondent
-    session.attendance_notes, session.attendance_recorded_at = notes, now
+    attendance = {"petitioner": petitioner, "respondent": respondent, "notes": notes,
+                  "petitioner_reason": petitioner_reason, "respondent_reason": respondent_reason}
+    if errors := _absence_reasons(attendance):
+        raise Invalid(details=errors)
+    _set_attendance(session, attendance, now)
     session.save()
-    if first_held:
-        deadlines_close(dispute=dispute, keys=[DeadlineKey.FIRST_SESSION], at=now)
-        deadline_start(dispute=dispute, key=DeadlineKey.RECOMMENDATION_ISSUE, at=now, owed_by=["mediator"])
-    event_record(dispute=dispute, by=by, name="attendance_recorded", source=dispute.state, target=dispute.state,
-                 at=now, payload={"session_id": session.pk, "petitioner": petitioner, "respondent": respondent})
+    _after_held(dispute, session, by, now, "attendance_recorded")
+    return session
+
+
+@transaction.atomic
+def session_record_held(*, dispute: Dispute, by: User, kind: str, held_at: dt.datetime, agenda: str,
+                        petitioner: str, respondent: str, notes: str = "", petitioner_reason: str = "",
+                        respondent_reason: str = "") -> MediationSession:
+    """The mediator records a session already held offline, after the fact: its date is in the past (not before
+    the delegation), no summons is sent, and attendance is recorded at once. Absences at such a session do not
+    count toward striking off (no summons went through SIKHI)."""
+    dispute = _mediator_in_mediation(dispute, by)
+    now = timezone.now()
+    errors: dict[str, list[str]] = {}
+    delegated = dispute.deadlines.filter(key=DeadlineKey.FIRST_SESSION).order_by("starts_at").first()
+    if held_at > now:
+        errors["held_at"] = [_("A session already held cannot be in the future.")]
+    elif delegated is not None and held_at < delegated.starts_at:
+        errors["held_at"] = [_("The session cannot be before the dispute was delegated to the mediator.")]
+    attendance = {"petitioner": petitioner, "respondent": respondent, "notes": notes,
+                  "petitioner_reason": petitioner_reason, "respondent_reason": respondent_reason}
+    errors.update(_absence_reasons(attendance))
+    if errors:
+        raise Invalid(details=errors)
+    session = MediationSession(dispute=dispute, kind=kind, scheduled_for=held_at, agenda=agenda, created_by=by,
+                               held_offline=True)
+    _set_attendance(session, attendance, now)
+    session.save()
+    _after_held(dispute, session, by, now, "session_recorded")
     return session

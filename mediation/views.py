@@ -17,6 +17,7 @@ from mediation.selectors import meeting_get_for, session_get_for
 from mediation.serializers import (
     AgreementOut,
     AttendanceInput,
+    HeldSessionInput,
     MeetingInput,
     MeetingOut,
     RecommendationOut,
@@ -74,14 +75,41 @@ class SessionListView(APIView):
         rows = dispute.sessions.prefetch_related("summons")
         return Response({"results": SessionOut(rows, many=True).data})
 
-    @extend_schema(request=SessionInput, responses={201: SessionOut},
-                   description="scheduled_for must be in the future; no minimum notice is enforced.")
+    @extend_schema(
+        request=SessionInput, responses={201: SessionOut},
+        description=(
+            "`scheduled_for` must be in the future. The summons must give the office's minimum notice "
+            "(`summons_notice_days` working days, default 3: sent on Monday, the session is on Thursday or later; "
+            "Permenakertrans 17/2014 Art. 13(1)(b)). A session sooner needs `short_notice_reason`, else 400 with "
+            "details {short_notice_reason}; the reason is stored and shown with the session."))
     def post(self, request: Request, pk: int) -> Response:
         dispute = dispute_get_for(user=request.user, pk=pk)
         if not perms.can_schedule_session(request.user, dispute):
             raise Forbidden()
         data = validated(SessionInput, json_object(request))
         session = services.session_schedule(dispute=dispute, by=request.user, **data)
+        return Response(SessionOut(session).data, status=201)
+
+
+class SessionHeldView(APIView):
+    """The assigned mediator records a session already held offline."""
+
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        request=HeldSessionInput, responses={201: SessionOut},
+        description=(
+            "Records, after the fact, a session held offline: `held_at` in the past and not before the delegation; "
+            "no summons is sent; attendance is recorded at once (`excused` needs its reason). The first mediation "
+            "session held meets `first_session` and starts `recommendation_issue` on `held_at`. Absences at such a "
+            "session do not count toward `strike_off` (no summons). 403 unless the assigned mediator; 409 outside "
+            "`mediation`."))
+    def post(self, request: Request, pk: int) -> Response:
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        if not perms.is_assigned_mediator(dispute, request.user):
+            raise Forbidden()
+        data = validated(HeldSessionInput, json_object(request))
+        session = services.session_record_held(dispute=dispute, by=request.user, **data)
         return Response(SessionOut(session).data, status=201)
 
 
@@ -100,7 +128,10 @@ class SessionAttendanceView(APIView):
 
     parser_classes = [JSONParser]
 
-    @extend_schema(request=AttendanceInput, responses=SessionOut)
+    @extend_schema(request=AttendanceInput, responses=SessionOut, description=(
+        "`present`, `absent` or `excused` per party; `excused` needs `<side>_reason` (400 otherwise). An excused "
+        "absence does not count toward `strike_off`. The first mediation session (not a clarification) meets "
+        "`first_session`; `recommendation_issue` starts on the session's date."))
     def post(self, request: Request, pk: int) -> Response:
         session = session_get_for(user=request.user, pk=pk)
         if not perms.is_assigned_mediator(session.dispute, request.user):

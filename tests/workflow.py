@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from mediation.models import MediationSession
+from mediation.models import MediationSession, Summons
 from tests.conftest import client_for
 from tests.factories import CompanyUserFactory, MediatorFactory, OfficerFactory, WorkerFactory, office
 
@@ -129,7 +129,7 @@ class Flow:
         return meeting_id
 
     def schedule_session(self, kind: str = "mediation") -> int:
-        when = timezone.now() + dt.timedelta(days=3)
+        when = timezone.now() + dt.timedelta(days=14)  # past the minimum notice of 3 working days
         response = self.clients["mediator"].post(f"{self.url}sessions/", {
             "kind": kind, "scheduled_for": when.isoformat(), "agenda": "Mendengar keterangan para pihak"},
             format="json")
@@ -140,7 +140,10 @@ class Flow:
         session_id = self.schedule_session(kind)
         # The session's time has come: moving the clock is not a state change, only the test's way to
         # stand after the scheduled time.
-        MediationSession.objects.filter(pk=session_id).update(scheduled_for=timezone.now() - dt.timedelta(minutes=1))
+        # The summons moves back with it, so the notice it gave stays what it was.
+        held_at = timezone.now() - dt.timedelta(minutes=1)
+        MediationSession.objects.filter(pk=session_id).update(scheduled_for=held_at)
+        Summons.objects.filter(session_id=session_id).update(sent_at=held_at - dt.timedelta(days=14))
         response = self.clients["mediator"].post(f"/api/v1/sessions/{session_id}/attendance/", {
             "petitioner": petitioner, "respondent": respondent, "notes": ""}, format="json")
         assert response.status_code == 200, response.content

@@ -12,7 +12,7 @@
     if (!tabs.length) return;
     var panelOf = function (tab) { return document.getElementById(tab.getAttribute("aria-controls")); };
 
-    function select(tab, focus) {
+    function select(tab, focus, initial) {
       tabs.forEach(function (t) {
         var on = t === tab;
         t.setAttribute("aria-selected", on ? "true" : "false");
@@ -26,7 +26,8 @@
       });
       if (focus) tab.focus();
       var panel = panelOf(tab);
-      if (panel && history.replaceState) history.replaceState(null, "", "#" + panel.id);
+      // Not on load: a hash set while the page loads makes the browser scroll to the panel (a jump).
+      if (!initial && panel && history.replaceState) history.replaceState(null, "", "#" + panel.id);
     }
 
     tabs.forEach(function (tab, i) {
@@ -46,7 +47,7 @@
       return "#" + t.getAttribute("aria-controls") === location.hash;
     })[0] : null;
     select(wanted || tabs.filter(function (t) { return t.getAttribute("aria-selected") === "true"; })[0] || tabs[0],
-      false);
+      false, true);
   }
 
   function mirror(tab, panel, box) {

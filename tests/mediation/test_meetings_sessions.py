@@ -80,7 +80,7 @@ def test_schedule_session_in_another_dispute_starts_summons_at_one(cast):
 
 def test_schedule_session_answers_201_with_the_contract_fields(cast):
     flow = Flow(cast).to("mediation")
-    when = timezone.now() + dt.timedelta(days=4)
+    when = timezone.now() + dt.timedelta(days=14)
     response = flow.clients["mediator"].post(f"{flow.url}sessions/", {
         "kind": "clarification", "scheduled_for": when.isoformat(), "agenda": "Klarifikasi tuntutan"}, format="json")
     assert response.status_code == 201, response.content
@@ -116,14 +116,15 @@ def test_hold_first_mediation_session_meets_first_session_and_starts_recommendat
     assert [d["state"] for d in deadlines(flow, "first_session")] == ["open"]
     assert deadlines(flow, "recommendation_issue") == []
 
-    before = timezone.now()
-    hold(flow, flow.schedule_session("mediation"))
+    session_id = flow.schedule_session("mediation")
+    hold(flow, session_id)
 
     assert [d["state"] for d in deadlines(flow, "first_session")] == ["met"]
     [issue] = deadlines(flow, "recommendation_issue")
     assert issue["state"] == "open"
     assert issue["owed_by"] == ["mediator"]
-    assert dt.datetime.fromisoformat(issue["starts_at"]) >= before - dt.timedelta(seconds=1)
+    # From the session's date, not from the moment attendance was typed in.
+    assert dt.datetime.fromisoformat(issue["starts_at"]) == MediationSession.objects.get(pk=session_id).scheduled_for
     assert dt.datetime.fromisoformat(issue["due_at"]) > dt.datetime.fromisoformat(issue["starts_at"])
     assert [d["state"] for d in deadlines(flow, "mediation")] == ["open"]
 

@@ -186,7 +186,7 @@ def test_a_meeting_of_another_dispute_is_not_found_through_this_dispute(cast):
 
 
 def schedule_data(when: dt.datetime | None = None, **changes) -> dict:
-    when = when or timezone.now() + dt.timedelta(days=2)
+    when = when or timezone.now() + dt.timedelta(days=14)
     return {"kind": "mediation", "scheduled_for": local(when), "agenda": "Mendengar keterangan para pihak",
             **changes}
 
