@@ -122,7 +122,7 @@ CREATE_CASES = {
         lambda b: {**b, "respondent": {"name": "PT X", "email": "bukan-surel", "address": "Jl. B"}},
         "respondent.email"),
     "unknown_regency": (lambda b: {**b, "workplace_regency": "99.99"}, "workplace_regency"),
-    "regency_of_another_province": (lambda b: {**b, "workplace_regency": "31.71"}, "workplace_regency"),
+    "regency_code_malformed": (lambda b: {**b, "workplace_regency": "32.7"}, "workplace_regency"),
     "regency_list_with_unknown": (lambda b: {**b, "workplace_regency": ["32.73", "99.99"]}, "workplace_regency"),
     "regency_empty_list": (lambda b: {**b, "workplace_regency": []}, "workplace_regency"),
     "regency_a_number": (lambda b: {**b, "workplace_regency": 32.73}, "workplace_regency"),
