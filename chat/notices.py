@@ -122,6 +122,9 @@ def notification_title(kind: str, params: dict) -> str:
             "date": when.strftime("%d-%m-%Y") if when else ""}
     if kind == "mediator_changed":
         return _("Dispute %(number)s has a new mediator") % {"number": number}
+    if kind == "agreement_changed":
+        return _("Dispute %(number)s: the terms of the agreement were changed, so your signature was cleared. "
+                 "Read them and sign again.") % {"number": number}
     return _("Dispute %(number)s has news") % {"number": number}
 
 

@@ -192,9 +192,7 @@ def _agreement(agreement_id: int) -> tuple[Document, bool]:
         if agreement.rejected_at is not None or not set(agreement.required) <= set(signatures):
             raise DocumentNotDue("the agreement is not signed by every signatory")
         recommendation_number = None
-        rec = Recommendation.objects.filter(dispute=dispute).first()
-        if (rec and rec.recommendations == agreement.terms and rec.answers.count() == 2
-                and all(rec.answers.values_list("accept", flat=True))):
+        if agreement.from_recommendation:
             recommendation_number = _recommendation(dispute.pk)[0].number
         data = render.AgreementDeed(dispute=dispute, agreement=agreement,
                                     signed={role: (s.user.name, s.at) for role, s in signatures.items()},
