@@ -245,6 +245,8 @@ class _Sign(serializers.Serializer):
 
     confirm = serializers.BooleanField(required=False, default=True)
     full_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    address = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    position = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
     def validate_confirm(self, value: bool) -> bool:
         if not value:
@@ -510,7 +512,10 @@ def _sign_agreement(c: Ctx) -> None:
     typed = " ".join(c.data.get("full_name", "").split())
     if typed and typed.casefold() != " ".join(c.by.name.split()).casefold():
         raise Invalid(details={"full_name": [_("Type your full name exactly as it is on your account.")]})
-    AgreementSignature.objects.create(agreement=agreement, role=role, user=c.by, at=c.at, typed_name=typed)
+    AgreementSignature.objects.create(
+        agreement=agreement, role=role, user=c.by, at=c.at, typed_name=typed,
+        address=c.data.get("address", "").strip() if role == "petitioner" else "",
+        position=c.data.get("position", "").strip() if role == "respondent" else "")
     signed = set(agreement.signatures.values_list("role", flat=True))
     d.sign_agreement(all_signed=signed >= set(agreement.required), at=c.at)
     c.payload["role"] = role

@@ -224,6 +224,9 @@ class AgreementSignature(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField()
     typed_name = models.CharField(max_length=200, blank=True)
+    # Printed in the deed's identities: the worker's address, the position of whoever signs for the company.
+    address = models.CharField(max_length=500, blank=True)
+    position = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["at", "id"]

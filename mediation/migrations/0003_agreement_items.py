@@ -22,6 +22,16 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AddField(
+            model_name='agreementsignature',
+            name='address',
+            field=models.CharField(blank=True, max_length=500),
+        ),
+        migrations.AddField(
+            model_name='agreementsignature',
+            name='position',
+            field=models.CharField(blank=True, max_length=200),
+        ),
+        migrations.AddField(
             model_name='agreement',
             name='from_recommendation',
             field=models.BooleanField(default=False),
