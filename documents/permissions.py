@@ -2,7 +2,8 @@
 
 Who may see the dispute sees its documents, except that each document follows the rule of what it records:
 the bipartite minutes are the parties' until the case is registered (as the meetings are), and the
-agreement and the request to register it are seen by whoever may see the agreement. Documents never contain anything from a room."""
+agreement and the request to register it are seen by whoever may see the agreement. Documents never contain
+anything from a room."""
 
 from __future__ import annotations
 

@@ -218,7 +218,7 @@ def test_a_clock_that_had_run_out_resumes_overdue(cast):
     sweep(first.due_at + dt.timedelta(minutes=1))
     dispute_transition(dispute=the(flow), by=cast.mediator, name="reach_agreement", data={"items": ITEMS[:1]},
                        now=late)
-    dispute_transition(dispute=the(flow), by=cast.company_user, name="reject_agreement", data={"reason": "Tidak setuju."},
-                       now=late + dt.timedelta(hours=1))
+    dispute_transition(dispute=the(flow), by=cast.company_user, name="reject_agreement",
+                       data={"reason": "Tidak setuju."}, now=late + dt.timedelta(hours=1))
     resumed = Deadline.objects.filter(dispute_id=flow.id, key="mediation").latest("id")
     assert resumed.state == DeadlineState.OVERDUE
