@@ -1,8 +1,9 @@
 """The e-mail outbox: every e-mail SIKHI sends goes through here.
 
 `email_queue` renders the e-mail (plain text and HTML, from `templates/notices/email/<name>{_subject.txt,.txt,.html}`)
-in the recipient's language and writes an `OutboxEmail` row in the caller's transaction, then asks for it to be
-sent after commit. A failed send is recorded on the row (attempts, last error, next attempt time, with backoff)
+in the recipient's language and writes an `OutboxEmail` row in the caller's transaction; after commit it queues a
+background job (`email_send_job`, django-tasks) that the worker runs, so no web process ever waits on an SMTP
+server. A failed send is recorded on the row (attempts, last error, next attempt time, with backoff)
 and retried by the worker sweep (`emails_retry`, called by `disputes.services.deadlines_process`); after
 MAX_ATTEMPTS the row is marked `failed`. Nothing here ever raises into the event that queued the e-mail: a
 rendering or sending error is logged and, for sending, retried.
@@ -24,6 +25,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django_tasks import task
 
 from chat.models import OutboxEmail, OutboxStatus
 
@@ -76,8 +78,15 @@ def email_queue(*, to: str, language: str, template: str, context: dict[str, Any
         logger.exception("%s e-mail to user %s could not be queued", kind, getattr(user, "pk", None))
         return None
     row_id = row.pk
-    transaction.on_commit(lambda: emails_send(ids=[row_id]), robust=True)
+    # If the job cannot be queued (database gone after commit), the row stays pending and the sweep sends it.
+    transaction.on_commit(lambda: email_send_job.enqueue(row_id), robust=True)
     return row
+
+
+@task()
+def email_send_job(row_id: int) -> dict[str, int]:
+    """The background job for one queued e-mail: one attempt now; failures are retried by the sweep."""
+    return emails_send(ids=[row_id])
 
 
 def _claim(row_id: int, now: dt.datetime) -> bool:

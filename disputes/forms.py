@@ -7,6 +7,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Office
+from accounts.regions import MINISTRY, is_regency
 from accounts.serializers import NIB_MESSAGE, NIB_RE
 from disputes.models import DisputeType
 
@@ -25,11 +26,18 @@ TYPE_HELP = {
 }
 
 
+def _workplace_label(office: Office) -> str:
+    """A regency by its name; a province as "several regencies in it"; the Ministry as "several provinces"."""
+    if office.code == MINISTRY:
+        return str(_("Several provinces (Ministry of Manpower)"))
+    if not is_regency(office.code):
+        return str(_("Several regencies in %(province)s") % {"province": office.region_name.removeprefix("Provinsi ")})
+    return office.region_name
+
+
 def _regency_field(label) -> forms.ModelChoiceField:
     field = forms.ModelChoiceField(label=label, queryset=Office.objects.order_by("code"), empty_label=_("Choose…"))
-    field.label_from_instance = lambda office: (
-        office.region_name if office.code != "32" else _("Several regencies in Jawa Barat")
-    )
+    field.label_from_instance = _workplace_label
     return field
 
 

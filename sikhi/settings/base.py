@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "channels",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "disputes",
     "mediation",
@@ -154,8 +156,20 @@ SIKHI_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# The SMTP server (used when DJANGO_EMAIL_BACKEND is the SMTP backend, the production default). Mail is sent by
+# the worker's background jobs (chat/mail.py), so a slow server delays only the worker, never a web process.
+EMAIL_HOST = env("DJANGO_EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("DJANGO_EMAIL_PORT", default=587)
+EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("DJANGO_EMAIL_USE_TLS", default=True)
+EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="SIKHI <noreply@sikhi.localhost>")
 SIKHI_BASE_URL = env("SIKHI_BASE_URL", default="http://127.0.0.1:8000")
+
+# Background jobs (django-tasks, the backport of Django 6's django.tasks): slow work (sending e-mail) is queued in
+# the database and done by the worker (`manage.py run_worker`), never on the web process's database thread.
+TASKS = {"default": {"BACKEND": env("SIKHI_TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 
 # Workflow settings.
 SIKHI_INVITATION_DAYS = env.int("SIKHI_INVITATION_DAYS", default=7)

@@ -7,6 +7,8 @@ from .base import BASE_DIR, DATABASES, env
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Jobs run at once, in the caller (after commit, as queued); the worker tests use the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
 STORAGES = {
     "default": {"BACKEND": "sikhi.storage.PrivateStorage"},

@@ -1,7 +1,9 @@
 """`manage.py run_worker [--interval SECONDS] [--once]`: the background process of a deployment.
 
-It sweeps the statutory clocks (disputes.services.deadlines_process) every --interval seconds.
-A failed sweep is logged and the loop goes on; SIGTERM or SIGINT ends it after the current sweep.
+It sweeps the statutory clocks (disputes.services.deadlines_process) every --interval seconds, and beside the sweep
+runs the background jobs queued with django-tasks (e-mails) when the database backend is configured: one thread
+takes them from the database as django-tasks-db's `db_worker` does (--jobs-interval is its polling pause).
+A failed sweep or job is logged and the loop goes on; SIGTERM or SIGINT ends it after the current sweep and job.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from django.utils import timezone
 
 from disputes.management.commands.process_deadlines import format_counts
 from disputes.services import deadlines_process
+from disputes.worker_jobs import JobsThread
 
 logger = logging.getLogger("disputes.worker")
 
@@ -46,6 +49,8 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=60.0,
                             help="Seconds from the start of one sweep to the start of the next (default 60).")
         parser.add_argument("--once", action="store_true", help="Run a single sweep and exit.")
+        parser.add_argument("--jobs-interval", type=float, default=0.5,
+                            help="Seconds between polls for background jobs when none is waiting (default 0.5).")
 
     def handle(self, *args, **options):
         interval = options["interval"]
@@ -72,7 +77,8 @@ class Command(BaseCommand):
         for signum in (signal.SIGTERM, signal.SIGINT):
             previous[signum] = signal.signal(signum, request_stop)
 
-        logger.info("worker: started, deadline sweep every %s s", interval)
+        jobs = JobsThread.start_if_configured(interval=options["jobs_interval"])
+        logger.info("worker: started, deadline sweep every %s s%s", interval, ", background jobs" if jobs else "")
         try:
             while not stop.is_set():
                 started = time.monotonic()
@@ -84,6 +90,8 @@ class Command(BaseCommand):
                     logger.info("deadline sweep: %s", format_counts(counts))
                 stop.wait(max(0.0, interval - (time.monotonic() - started)))
         finally:
+            if jobs:
+                jobs.stop()
             for signum, handler in previous.items():
                 signal.signal(signum, handler)
         logger.info("worker: stopped")

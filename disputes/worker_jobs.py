@@ -1,0 +1,53 @@
+"""The background jobs' side of the worker: django-tasks-db's worker loop in a thread beside the deadline sweep."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+
+from django.db import connections
+from django_tasks import task_backends
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.management.commands.db_worker import Worker
+
+logger = logging.getLogger("disputes.worker")
+
+
+class JobsThread:
+    """Runs every queued job of the default (database) backend until `stop()`; the current job is finished first."""
+
+    def __init__(self, *, interval: float) -> None:
+        self.worker = Worker(
+            queue_names=["*"], interval=interval, batch=False, backend_name="default", startup_delay=False,
+            max_tasks=None, worker_id=f"{socket.gethostname()}-{os.getpid()}"[:64], excluded_queue_names=[],
+        )
+        self.thread = threading.Thread(target=self._run, name="sikhi-jobs", daemon=True)
+
+    @classmethod
+    def start_if_configured(cls, *, interval: float) -> JobsThread | None:
+        """Start the thread when jobs are queued in the database; other backends run them elsewhere."""
+        if not isinstance(task_backends["default"], DatabaseBackend):
+            return None
+        jobs = cls(interval=interval)
+        jobs.thread.start()
+        return jobs
+
+    def _run(self) -> None:
+        try:
+            while self.worker.running:
+                try:
+                    self.worker.run()  # returns only once `running` is cleared
+                except Exception:  # the database went away: log, pause, carry on
+                    logger.exception("background jobs failed; retrying")
+                    threading.Event().wait(self.worker.interval or 1)
+        finally:
+            connections.close_all()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Let the running job finish, then end the loop."""
+        self.worker.running = False
+        self.thread.join(timeout)
+        if self.thread.is_alive():
+            logger.warning("a background job is still running after %s s; leaving it", timeout)

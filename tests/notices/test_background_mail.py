@@ -1,0 +1,190 @@
+"""E-mail is sent by the worker's background jobs (django-tasks, database backend), never by the web process:
+an SMTP server that hangs does not delay anything the web process does, and the outbox guarantees stay."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import socket
+import threading
+import time
+import uuid
+from http.client import HTTPConnection
+
+import pytest
+from asgiref.sync import sync_to_async
+from django.core import mail
+from django.db import connections, transaction
+from django.test import override_settings
+from django_tasks_db.models import DBTaskResult
+from rest_framework.authtoken.models import Token
+
+from chat import mail as outbox
+from chat.models import OutboxEmail, Room
+from disputes.worker_jobs import JobsThread
+from tests.chat.conftest import session_cookie
+from tests.chat.test_cross_process import _open, next_frame
+from tests.servers import DAPHNE, database_url_of_test_db, start_daphne
+from tests.workflow import Cast, Flow
+
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def _queue_one() -> OutboxEmail:
+    with transaction.atomic():
+        row = outbox.email_queue(to="pekerja@example.com", language="id", template="notices/email/transition",
+                                 context={"dispute": None, "title": "Uji", "url": "http://x/"}, kind="transition")
+    assert row is not None
+    return row
+
+
+def _wait(predicate, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(TASKS=DB_TASKS)
+def test_after_commit_the_e_mail_is_a_queued_job_that_the_worker_sends_once():
+    row = _queue_one()
+    # The caller (a web request) only queued a job: nothing was sent, the row waits.
+    assert mail.outbox == []
+    assert OutboxEmail.objects.get(pk=row.pk).status == "pending"
+    [job] = DBTaskResult.objects.all()
+    assert job.task_path == "chat.mail.email_send_job" and job.args_kwargs["args"] == [row.pk]
+
+    jobs = JobsThread.start_if_configured(interval=0.05)
+    assert jobs is not None
+    try:
+        assert _wait(lambda: OutboxEmail.objects.get(pk=row.pk).status == "sent", 10)
+        assert _wait(lambda: DBTaskResult.objects.get(pk=job.pk).status == "SUCCESSFUL", 10)
+    finally:
+        jobs.stop()
+    assert [m.to for m in mail.outbox] == [["pekerja@example.com"]]
+    # Running the same job again (a retried job) sends nothing twice: the outbox row is claimed once.
+    assert outbox.email_send_job.call(row.pk) == {"sent": 0, "retry": 0, "failed": 0}
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_without_the_database_backend_the_worker_starts_no_jobs_thread():
+    assert JobsThread.start_if_configured(interval=0.05) is None  # test settings: jobs run at once
+
+
+class HangingSMTP:
+    """Accepts connections and never says a word (no 220 greeting), as a stuck mail server does."""
+
+    def __init__(self) -> None:
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.accepted = 0
+        self.conns: list[socket.socket] = []
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.accepted += 1
+            self.conns.append(conn)
+
+    def close(self) -> None:
+        self.sock.close()
+        for conn in self.conns:
+            conn.close()
+
+
+@pytest.fixture
+def smtp():
+    server = HangingSMTP()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def web(transactional_db, smtp, tmp_path):
+    """One daphne (local settings: jobs in the database), its SMTP server the hanging one, 30 s timeout."""
+    assert DAPHNE.exists()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "REDIS_URL"}
+    env.update(DJANGO_SETTINGS_MODULE="sikhi.settings.local", DATABASE_URL=database_url_of_test_db(),
+               DJANGO_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend", DJANGO_EMAIL_HOST="127.0.0.1",
+               DJANGO_EMAIL_PORT=str(smtp.port), DJANGO_EMAIL_USE_TLS="false", DJANGO_EMAIL_TIMEOUT="30",
+               DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost", DJANGO_LOG_LEVEL="WARNING", PYTHONUNBUFFERED="1")
+    server = start_daphne(env, tmp_path / "daphne.log")
+    try:
+        assert _wait(server.healthy, 20), server.output()
+        yield server
+    finally:
+        server.stop(5)
+
+
+def _submit_over_http(port: int, dispute_id: int, token: str) -> tuple[int, float]:
+    started = time.monotonic()
+    conn = HTTPConnection("127.0.0.1", port, timeout=60)
+    body = json.dumps({"name": "submit"})
+    conn.request("POST", f"/api/v1/disputes/{dispute_id}/transitions/", body=body,
+                 headers={"Authorization": f"Token {token}", "Content-Type": "application/json"})
+    status = conn.getresponse().status
+    return status, time.monotonic() - started
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.timeout(90)
+async def test_a_hanging_smtp_server_does_not_delay_a_chat_message(web, smtp):
+    def setup():
+        cast = Cast()
+        chat_flow = Flow(cast).to("bipartite")
+        mail_flow = Flow(cast)  # a draft: submitting it e-mails the company its invitation
+        room = Room.objects.get(dispute_id=chat_flow.id, kind="bipartite")
+        token = Token.objects.get_or_create(user=cast.worker)[0].key
+        before = set(OutboxEmail.objects.values_list("id", flat=True))
+        return room.id, mail_flow.id, token, before, session_cookie(cast.worker), session_cookie(cast.company_user)
+
+    room_id, mail_dispute, token, before, worker_cookie, company_cookie = await sync_to_async(setup)()
+    try:
+        seen: list[dict] = []
+        async with _open(web, room_id, worker_cookie) as worker, _open(web, room_id, company_cookie) as company:
+            await next_frame(worker, "room", seen=seen)
+            await next_frame(company, "room", seen=seen)
+            # Submitting e-mails the company: with the old on-commit send, daphne's database thread sat in
+            # the SMTP greeting for 30 s and every socket of the process waited behind it.
+            submit = asyncio.create_task(asyncio.to_thread(_submit_over_http, web.port, mail_dispute, token))
+
+            def committed() -> bool:
+                return OutboxEmail.objects.exclude(id__in=before).exists()
+
+            # Post once the e-mail is committed, i.e. while an on-commit send would be waiting on the server.
+            assert await sync_to_async(_wait)(committed, 20), web.output()
+            client_id = str(uuid.uuid4())
+            started = time.monotonic()
+            await worker.send(json.dumps({"type": "message", "client_id": client_id, "body": "Masih di sini?"}))
+            ack = await next_frame(worker, "ack", seen=seen)
+            got = await next_frame(company, "message", seen=seen)
+            took = time.monotonic() - started
+            status, answered_in = await submit
+            assert status == 200, web.output()
+        assert ack["client_id"] == client_id and got["client_id"] == client_id
+        assert took < 3, f"the message took {took:.1f} s"
+        # The worker who submitted is not kept waiting either (an on-commit send held the answer for 30 s).
+        assert answered_in < 5, f"the submit answered after {answered_in:.1f} s"
+
+        def queued():
+            rows = list(OutboxEmail.objects.exclude(id__in=before).values_list("id", "status", "attempts"))
+            jobs = list(DBTaskResult.objects.values_list("task_path", "args_kwargs"))
+            return rows, jobs
+
+        rows, jobs = await sync_to_async(queued)()
+        assert rows and all(status == "pending" and attempts == 0 for _, status, attempts in rows), rows
+        assert sorted(args["args"][0] for path, args in jobs if path == "chat.mail.email_send_job") == sorted(
+            r[0] for r in rows)
+        assert smtp.accepted == 0  # the web process never even connected to the mail server
+    finally:
+        await sync_to_async(connections.close_all)()
