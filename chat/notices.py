@@ -129,6 +129,9 @@ def notification_title(kind: str, params: dict) -> str:
         return _("New consultation question: %(topic)s") % {"topic": params.get("topic", "")}
     if kind == "mediator_changed":
         return _("Dispute %(number)s has a new mediator") % {"number": number}
+    if kind == "agreement_changed":
+        return _("Dispute %(number)s: the terms of the agreement were changed, so your signature was cleared. "
+                 "Read them and sign again.") % {"number": number}
     if kind == "handed_over":
         return _("Dispute %(number)s was handed over to %(office)s") % {"number": number,
                                                                        "office": params.get("office", "")}

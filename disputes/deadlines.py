@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 
-from accounts.calendar import due_at
+from accounts.calendar import JAKARTA, WorkingCalendar, due_at, local_date
 from disputes.models import Deadline, DeadlineKey, DeadlineState, Dispute
 
 K = DeadlineKey
@@ -46,6 +46,25 @@ def deadline_start(*, dispute: Dispute, key: str, at: dt.datetime, owed_by: list
     return Deadline.objects.create(
         dispute=dispute, key=key, owed_by=owed_by, days=days, starts_at=at, due_at=due_at(at, days)
     )
+
+
+def deadline_resume(*, dispute: Dispute, key: str, at: dt.datetime, owed_by: list[str]) -> Deadline:
+    """Restart a paused clock where it stood: the working days that were left when its last deadline of `key`
+    was closed, counted again from `at`. A clock that had run out resumes overdue; one never started, afresh."""
+    last = Deadline.objects.filter(dispute=dispute, key=key, closed_at__isnull=False).order_by("-id").first()
+    if last is None:
+        return deadline_start(dispute=dispute, key=key, at=at, owed_by=owed_by)
+    calendar = WorkingCalendar()
+    assert last.closed_at is not None
+    left = calendar.working_days_between(local_date(last.closed_at), local_date(last.due_at))
+    if last.closed_at > last.due_at or left < 1:
+        end_of_day = dt.datetime.combine(local_date(at), dt.time(23, 59, 59), tzinfo=JAKARTA)
+        state = DeadlineState.OVERDUE if last.closed_at > last.due_at else DeadlineState.OPEN
+        return Deadline.objects.create(dispute=dispute, key=key, owed_by=owed_by, days=0, starts_at=at,
+                                       due_at=end_of_day if state == DeadlineState.OPEN else last.due_at,
+                                       state=state, overdue_at=at if state == DeadlineState.OVERDUE else None)
+    return Deadline.objects.create(dispute=dispute, key=key, owed_by=owed_by, days=left, starts_at=at,
+                                   due_at=due_at(at, left))
 
 
 def deadlines_close(*, dispute: Dispute, keys: Iterable[str] | None, at: dt.datetime,

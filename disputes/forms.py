@@ -178,7 +178,27 @@ def _terms():
     )
 
 
+def _sign_fields(dispute, user) -> dict:
+    """The deliberate step: tick that the terms were read and agreed, and type one's full name; the worker gives
+    the address and the company's signatory the position that the deed prints."""
+    from disputes import services
+
+    fields = {
+        "confirm": forms.BooleanField(label=_("I have read all the terms above and agree to be bound by them.")),
+        "full_name": forms.CharField(label=_("Type your full name to sign"), max_length=200,
+                                     help_text=_("Exactly as on your account: %(name)s") % {"name": user.name}),
+    }
+    role = services.signatory_role(dispute, user, services._current_agreement(dispute))
+    if role == "petitioner":
+        fields["address"] = forms.CharField(label=_("Your address (printed in the agreement)"), max_length=500)
+    if role == "respondent":
+        fields["position"] = forms.CharField(label=_("Your position in the company (printed in the agreement)"),
+                                             max_length=200)
+    return fields
+
+
 TRANSITION_FIELDS = {
+    "sign_agreement": _sign_fields,
     "decline_bipartite": lambda d, u: {"reason": _reason()},
     "fail_bipartite": lambda d, u: {"reason": _reason()},
     "reject_agreement": lambda d, u: {"reason": _reason()},

@@ -435,7 +435,45 @@ def _mediation_context(dispute: Dispute, user) -> dict:
         out["can_schedule"] = perms.can_schedule_session(user, dispute)
     if perms.can_see_recommendation(user, dispute):
         out["recommendation"] = getattr(dispute, "recommendation", None)
+    out.update(_agreement_context(dispute, user))
     return out
+
+
+SIGNATORY_LABELS = {"petitioner": gettext_lazy("Worker"), "respondent": gettext_lazy("Company"),
+                    "mediator": gettext_lazy("Mediator (witness)")}
+
+
+def _agreement_context(dispute: Dispute, user) -> dict:
+    """The terms out for signature, in full, for every signatory (and what each has signed)."""
+    from mediation.terms import rupiah, terbilang
+
+    agreement = services._current_agreement(dispute) if dispute.state == DisputeState.AGREEMENT_DRAFTING else None
+    if agreement is None or not perms.can_see_agreement(user, dispute, origin=agreement.origin):
+        return {}
+    items = [{"kind": i.kind, "description": i.description, "amount": i.amount, "date": i.date,
+              "payment_method": i.payment_method, "rupiah": rupiah(i.amount) if i.amount is not None else "",
+              "words": terbilang(i.amount) if i.amount is not None else ""} for i in agreement.items.all()]
+    signed = {s.role: s for s in agreement.signatures.select_related("user")}
+    from mediation.forms import agreement_items_formset
+
+    drafter = perms.can_draft_agreement(user, dispute, origin=agreement.origin)
+    return {"agreement": agreement, "agreement_items": items,
+            "agreement_formset": agreement_items_formset(agreement) if drafter else None,
+            "agreement_signatures": [(role, SIGNATORY_LABELS[role], signed.get(role)) for role in agreement.required]}
+
+
+@login_required
+def agreement_draft(request: HttpRequest, pk: int) -> HttpResponse:
+    """The agreement out for signature as a PDF marked draft, for whoever may see the agreement."""
+    from documents.services import agreement_draft_pdf
+
+    dispute = _dispute_or_404(request.user, pk)
+    agreement = services._current_agreement(dispute) if dispute.state == DisputeState.AGREEMENT_DRAFTING else None
+    if agreement is None or not perms.can_see_agreement(request.user, dispute, origin=agreement.origin):
+        raise Http404
+    response = HttpResponse(agreement_draft_pdf(agreement=agreement), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="draf-perjanjian-bersama-{dispute.pk}.pdf"'
+    return response
 
 
 @login_required

@@ -130,6 +130,13 @@ def can_see_agreement(user: Any, dispute: Any, *, origin: str) -> bool:
     return is_party(dispute, user) or (origin == "mediation" and is_assigned_mediator(dispute, user))
 
 
+def can_draft_agreement(user: Any, dispute: Any, *, origin: str) -> bool:
+    """Who writes the terms: the assigned mediator for an agreement from mediation, either party from bipartite."""
+    if origin == "mediation":
+        return is_assigned_mediator(dispute, user)
+    return is_party(dispute, user)
+
+
 def can_register_at_court(user: Any, dispute: Any) -> bool:
     return is_party(dispute, user) or is_assigned_mediator(dispute, user)
 

@@ -25,7 +25,7 @@ from chat.models import RoomKind
 from chat.notices import deadline_reminders_send, mediator_change_announce, transition_announce
 from chat.services import notify, rooms_open, rooms_publish_state
 from disputes import permissions as perms
-from disputes.deadlines import SYSTEM_TRANSITIONS, deadline_start, deadlines_close
+from disputes.deadlines import SYSTEM_TRANSITIONS, deadline_resume, deadline_start, deadlines_close
 from disputes.events import publish_dispute_transitioned
 from disputes.models import (
     ALLOWED_ROUTES,
@@ -49,6 +49,8 @@ from mediation.models import (
     RecommendationAnswer,
     absent_after_proper_summonses,
 )
+from mediation.serializers import AgreementTermsIn
+from mediation.terms import agreement_items_write, items_from_recommendation
 from sikhi.api import Conflict, Forbidden, Invalid, TransitionNotAllowed
 
 logger = logging.getLogger(__name__)
@@ -246,8 +248,19 @@ class _OptionalReason(serializers.Serializer):
     reason = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
 
 
-class _Terms(serializers.Serializer):
-    terms = serializers.CharField(max_length=20000)
+class _Sign(serializers.Serializer):
+    """The page always sends both (a ticked box and the typed name); the API may omit them, but a `full_name`
+    that is sent must be the signatory's name and `confirm`, when sent, must be true."""
+
+    confirm = serializers.BooleanField(required=False, default=True)
+    full_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    address = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    position = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+    def validate_confirm(self, value: bool) -> bool:
+        if not value:
+            raise serializers.ValidationError(_("Confirm that you have read the terms and agree to them."))
+        return value
 
 
 class _ReturnRegistration(serializers.Serializer):
@@ -359,14 +372,16 @@ def _expire_invitation(c: Ctx) -> None:
 
 def _propose_agreement(c: Ctx) -> None:
     c.dispute.propose_agreement()
-    _agreement_open(c, terms=c.data["terms"], origin=AgreementOrigin.BIPARTITE)
+    _agreement_open(c, items=c.data["items"], origin=AgreementOrigin.BIPARTITE)
 
 
-def _agreement_open(c: Ctx, *, terms: str, origin: str) -> None:
-    agreement = Agreement.objects.create(dispute=c.dispute, terms=terms, origin=origin,
+def _agreement_open(c: Ctx, *, items: list[dict], origin: str, from_recommendation: bool = False) -> None:
+    agreement = Agreement.objects.create(dispute=c.dispute, terms="", origin=origin,
+                                         from_recommendation=from_recommendation,
                                          proposed_by=c.by if isinstance(c.by, User) else None)
+    agreement_items_write(agreement, items, at=c.at)
     deadline_start(dispute=c.dispute, key=K.AGREEMENT_DRAFTING, at=c.at, owed_by=agreement.required)
-    c.payload["terms"] = terms
+    c.payload["terms"] = agreement.terms
     c.payload["origin"] = origin
 
 
@@ -456,7 +471,7 @@ MEDIATION_STAGE_KEYS = [K.FIRST_SESSION, K.MEDIATION, K.RECOMMENDATION_ISSUE]
 def _reach_agreement(c: Ctx) -> None:
     c.dispute.reach_agreement()
     deadlines_close(dispute=c.dispute, keys=MEDIATION_STAGE_KEYS, at=c.at)
-    _agreement_open(c, terms=c.data["terms"], origin=AgreementOrigin.MEDIATION)
+    _agreement_open(c, items=c.data["items"], origin=AgreementOrigin.MEDIATION)
 
 
 def _issue_recommendation(c: Ctx) -> None:
@@ -488,8 +503,9 @@ def _respond_recommendation(c: Ctx) -> None:
     c.payload.update(side=c.side, accept=accept, reason=c.data["reason"])
     deadlines_close(dispute=d, keys=[K.RECOMMENDATION_ANSWER], at=c.at, owed_by=c.side)
     if all_accepted:
-        text = f"{rec.recommendations}"
-        _agreement_open(c, terms=text, origin=AgreementOrigin.MEDIATION)
+        # The mediator's draft: the anjuran's recommendations as items, never the anjuran letter.
+        _agreement_open(c, items=items_from_recommendation(rec.recommendations), origin=AgreementOrigin.MEDIATION,
+                        from_recommendation=True)
 
 
 def _expire_recommendation(c: Ctx) -> None:
@@ -511,7 +527,15 @@ def _sign_agreement(c: Ctx) -> None:
     agreement = _current_agreement(d)
     role = signatory_role(d, c.by, agreement)
     assert agreement is not None and role is not None  # else _already_done refused the transition
-    AgreementSignature.objects.create(agreement=agreement, role=role, user=c.by, at=c.at)
+    if not agreement.items.exists():
+        raise Conflict(_("The agreement has no terms yet: its drafter must write them before anyone signs."))
+    typed = " ".join(c.data.get("full_name", "").split())
+    if typed and typed.casefold() != " ".join(c.by.name.split()).casefold():
+        raise Invalid(details={"full_name": [_("Type your full name exactly as it is on your account.")]})
+    AgreementSignature.objects.create(
+        agreement=agreement, role=role, user=c.by, at=c.at, typed_name=typed,
+        address=c.data.get("address", "").strip() if role == "petitioner" else "",
+        position=c.data.get("position", "").strip() if role == "respondent" else "")
     signed = set(agreement.signatures.values_list("role", flat=True))
     d.sign_agreement(all_signed=signed >= set(agreement.required), at=c.at)
     c.payload["role"] = role
@@ -527,8 +551,8 @@ def _reject_agreement(c: Ctx) -> None:
     c.payload.update(reason=c.data["reason"], origin=agreement.origin)
     deadlines_close(dispute=d, keys=[K.AGREEMENT_DRAFTING], at=c.at)
     if d.state == S.MEDIATION:
-        # Mediation resumes: its clock was closed when the terms went to signature.
-        deadline_start(dispute=d, key=K.MEDIATION, at=c.at, owed_by=["mediator"])
+        # Mediation resumes, and so does its clock (closed when the terms went to signature), where it stood.
+        deadline_resume(dispute=d, key=K.MEDIATION, at=c.at, owed_by=["mediator"])
 
 
 def _strike_off(c: Ctx) -> None:
@@ -553,7 +577,7 @@ TRANSITIONS: dict[str, TransitionSpec] = {
     "accept_bipartite": TransitionSpec(_accept_bipartite),
     "decline_bipartite": TransitionSpec(_decline_bipartite, _Reason),
     "expire_invitation": TransitionSpec(_expire_invitation),
-    "propose_agreement": TransitionSpec(_propose_agreement, _Terms),
+    "propose_agreement": TransitionSpec(_propose_agreement, AgreementTermsIn),
     "fail_bipartite": TransitionSpec(_fail_bipartite, _Reason),
     "expire_bipartite": TransitionSpec(_expire_bipartite),
     "register": TransitionSpec(_register),
@@ -563,11 +587,11 @@ TRANSITIONS: dict[str, TransitionSpec] = {
     "choose_route": TransitionSpec(_choose_route, _ChooseRoute),
     "expire_route_choice": TransitionSpec(_expire_route_choice),
     "assign_mediator": TransitionSpec(_assign_mediator, _AssignMediator),
-    "reach_agreement": TransitionSpec(_reach_agreement, _Terms),
+    "reach_agreement": TransitionSpec(_reach_agreement, AgreementTermsIn),
     "issue_recommendation": TransitionSpec(_issue_recommendation, _IssueRecommendation),
     "respond_recommendation": TransitionSpec(_respond_recommendation, _RespondRecommendation),
     "expire_recommendation": TransitionSpec(_expire_recommendation),
-    "sign_agreement": TransitionSpec(_sign_agreement),
+    "sign_agreement": TransitionSpec(_sign_agreement, _Sign),
     "reject_agreement": TransitionSpec(_reject_agreement, _Reason),
     "strike_off": TransitionSpec(_strike_off),
     "withdraw": TransitionSpec(_withdraw, _OptionalReason),

@@ -108,7 +108,14 @@ class DisputeTransitionView(APIView):
                    409: OpenApiResponse(description="transition_not_allowed: details {state, allowed}")},
         description=(
             "Payload per transition: decline_bipartite/fail_bipartite/reject_agreement {reason}; "
-            "withdraw {reason} (optional in draft); propose_agreement/reach_agreement {terms}; "
+            "withdraw {reason} (optional in draft); propose_agreement/reach_agreement {terms} or {items: [{kind: "
+            "payment|employment_end|obligation, description, amount? (whole rupiah, payments only), date? (due "
+            "date; the last day of employment, required, for employment_end), payment_method?}]} (`terms` alone "
+            "becomes one obligation item; the agreement's `terms` is then the items written out); "
+            "sign_agreement {confirm?: true, full_name?: the signatory's own name, address? (the worker's, printed "
+            "in the deed), position? (the company signatory's, printed in the deed)}: the page always asks for the "
+            "ticked box and the typed name, the API checks them when sent; a draft with no items cannot be "
+            "signed (409); "
             "return_registration {missing_items: [str]}; resubmit_registration {note?}; "
             "choose_route {route}; assign_mediator {mediator: id}; "
             "issue_recommendation {considerations, recommendations}; respond_recommendation {accept, reason?}. "

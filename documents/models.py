@@ -16,6 +16,7 @@ class DocumentKind(models.TextChoices):
     RECOMMENDATION = "recommendation", _("Written recommendation")
     AGREEMENT = "agreement", _("Joint agreement")
     SETTLEMENT_MINUTES = "settlement_minutes", _("Settlement minutes")
+    REGISTRATION_REQUEST = "registration_request", _("Request to register the joint agreement")
 
 
 K = DocumentKind
@@ -32,7 +33,7 @@ class Document(models.Model):
     on every page (and in its QR code), because a file cannot contain its own hash."""
 
     dispute = models.ForeignKey("disputes.Dispute", on_delete=models.CASCADE, related_name="documents")
-    kind = models.CharField(max_length=20, choices=DocumentKind.choices)
+    kind = models.CharField(max_length=24, choices=DocumentKind.choices)
     title = models.CharField(max_length=200)
     number = models.CharField(max_length=80)
     file = models.FileField(upload_to=_document_path, storage=private_storage, max_length=200)
@@ -61,6 +62,8 @@ class Document(models.Model):
                                     name="one_recommendation_document_per_dispute"),
             models.UniqueConstraint(fields=["dispute"], condition=models.Q(kind=K.AGREEMENT),
                                     name="one_agreement_document_per_dispute"),
+            models.UniqueConstraint(fields=["dispute"], condition=models.Q(kind=K.REGISTRATION_REQUEST),
+                                    name="one_registration_request_per_dispute"),
             models.UniqueConstraint(fields=["dispute"], condition=models.Q(kind=K.SETTLEMENT_MINUTES),
                                     name="one_settlement_minutes_per_dispute"),
             models.CheckConstraint(
@@ -68,7 +71,7 @@ class Document(models.Model):
                 condition=(
                     (models.Q(kind=K.BIPARTITE_MINUTES) & models.Q(meeting__isnull=False))
                     | (models.Q(kind=K.SUMMONS) & models.Q(summons__isnull=False))
-                    | (models.Q(kind=K.AGREEMENT) & models.Q(agreement__isnull=False))
+                    | (models.Q(kind__in=[K.AGREEMENT, K.REGISTRATION_REQUEST]) & models.Q(agreement__isnull=False))
                     | models.Q(kind__in=[K.RECOMMENDATION, K.SETTLEMENT_MINUTES])
                 ),
             ),

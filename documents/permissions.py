@@ -2,7 +2,8 @@
 
 Who may see the dispute sees its documents, except that each document follows the rule of what it records:
 the bipartite minutes are the parties' until the case is registered (as the meetings are), and the
-agreement is seen by whoever may see the agreement. Documents never contain anything from a room."""
+agreement and the request to register it are seen by whoever may see the agreement. Documents never contain
+anything from a room."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ def can_see_document(user: Any, document: Any) -> bool:
         return False
     if document.kind == "bipartite_minutes":
         return perms.can_see_bipartite_meetings(user, dispute)
-    if document.kind == "agreement":
+    if document.kind in ("agreement", "registration_request"):
         return perms.can_see_agreement(user, dispute, origin=document.agreement.origin)
     return True
 

@@ -525,18 +525,77 @@ def render_recommendation(data: RecommendationLetter, stamp: Stamp) -> bytes:
 
 
 @dataclass(frozen=True)
+class Signed:
+    """One signatory of an agreement as the deed prints it."""
+
+    name: str
+    at: dt.datetime | None = None  # None on a draft not yet signed by this signatory
+    address: str = ""
+    position: str = ""
+
+
+@dataclass(frozen=True)
 class AgreementDeed:
     dispute: object
     agreement: object
-    signed: dict  # role -> (user name, at)
+    items: list
+    signed: dict  # role -> Signed
     settled_at: dt.datetime
     recommendation_number: str | None
+    draft: bool = False
+
+
+def _item_rows(item) -> list[str]:
+    """One term as markup: what, and for a payment its amount with the amount in words, due date and method."""
+    from mediation.terms import rupiah, terbilang
+
+    lines = [x(item.description)]
+    if item.amount is not None:
+        lines.append(f"Jumlah: <b>{rupiah(item.amount)}</b> (terbilang: <i>{x(terbilang(item.amount))}</i>)")
+    if item.date is not None:
+        label = ("Hubungan kerja berakhir terhitung tanggal" if item.kind == "employment_end"
+                 else "Paling lambat tanggal")
+        lines.append(f"{label}: {tanggal(item.date)}")
+    if item.payment_method.strip():
+        lines.append(f"Cara pembayaran: {x(item.payment_method)}")
+    return lines
+
+
+def agreement_terms(items: Sequence) -> Table:
+    return numbered(["<br/>".join(_item_rows(item)) for item in items] or ["-"], marker="Pasal {n}.")
+
+
+def _parties(d, signed: dict) -> Table:
+    worker = signed.get("petitioner") or Signed(d.petitioner.name)
+    company = signed.get("respondent") or Signed(name="-")
+    return numbered([
+        f"<b>{x(d.petitioner.name)}</b>, NIK {x(d.petitioner.nik or '-')}, beralamat di {x(worker.address or '-')}, "
+        f"dalam hal ini bertindak untuk dan atas nama diri sendiri"
+        f"{' dan anggota yang diwakilinya' if d.collective else ''}, selanjutnya disebut <b>PIHAK PERTAMA</b>;",
+        f"<b>{x(company.name)}</b>, jabatan {x(company.position or '-')}, dalam hal ini bertindak untuk dan atas "
+        f"nama <b>{x(d.respondent_name)}</b>, NIB {x(d.respondent_nib or '-')}, beralamat di "
+        f"{x(d.respondent_address or '-')}, selanjutnya disebut <b>PIHAK KEDUA</b>.",
+    ])
+
+
+def _agreement_signers(d, signed: dict, draft: bool) -> list:
+    def signer(caption: str, role: str, fallback: str) -> Signer:
+        who = signed.get(role)
+        name = who.name if who else fallback
+        return Signer(caption, name if who or not draft else f"{name} (belum ditandatangani)",
+                      who.at if who else None)
+
+    witness = (signer("Mediator Hubungan Industrial,", "mediator", d.mediator.name if d.mediator else "-")
+               if "mediator" in signed or (draft and d.mediator_id) else None)
+    return signatures([signer("PIHAK PERTAMA,<br/>Pekerja/Buruh", "petitioner", d.petitioner.name),
+                       signer(f"PIHAK KEDUA,<br/>{x(d.respondent_name)}", "respondent", d.respondent_name)],
+                      witness=witness)
 
 
 def render_agreement(data: AgreementDeed, stamp: Stamp) -> bytes:
-    """Perjanjian Bersama (UU 2/2004 Pasal 7 and 13): both parties sign; the mediator witnesses one from mediation."""
+    """Perjanjian Bersama (UU 2/2004 Pasal 7 and 13): both parties sign; the mediator witnesses one from mediation.
+    A draft (before every signature) says so in its title and shows who has not signed."""
     d, a = data.dispute, data.agreement
-    company_signer = data.signed["respondent"][0]
     if a.origin == "mediation":
         how = (f"mediasi dengan perantaraan Mediator Hubungan Industrial pada {x(d.office.name)}, "
                f"{x(d.mediator.name if d.mediator else '-')}")
@@ -545,17 +604,10 @@ def render_agreement(data: AgreementDeed, stamp: Stamp) -> bytes:
     else:
         how = "perundingan bipartit secara musyawarah untuk mencapai mufakat"
     story = [
-        *title_block("PERJANJIAN BERSAMA", stamp.number),
+        *title_block("DRAF PERJANJIAN BERSAMA" if data.draft else "PERJANJIAN BERSAMA", stamp.number,
+                     "Belum berlaku: belum ditandatangani oleh semua pihak" if data.draft else None),
         p(f"Pada hari ini {hari_tanggal(data.settled_at)}, kami yang bertanda tangan di bawah ini:"),
-        numbered([
-            f"<b>{x(d.petitioner.name)}</b>, NIK {x(d.petitioner.nik or '-')}, alamat surel "
-            f"{x(d.petitioner.email or '-')}, dalam hal ini bertindak untuk dan atas nama diri sendiri"
-            f"{' dan anggota yang diwakilinya' if d.collective else ''}, selanjutnya disebut "
-            "<b>PIHAK PERTAMA</b>;",
-            f"<b>{x(company_signer)}</b>, dalam hal ini bertindak untuk dan atas nama <b>{x(d.respondent_name)}</b>, "
-            f"NIB {x(d.respondent_nib or '-')}, beralamat di {x(d.respondent_address or '-')}, selanjutnya "
-            "disebut <b>PIHAK KEDUA</b>.",
-        ]),
+        _parties(d, data.signed),
         Spacer(1, 0.2 * cm),
         p("PIHAK PERTAMA dan PIHAK KEDUA, selanjutnya disebut PARA PIHAK, terlebih dahulu menerangkan:"),
         numbered([
@@ -565,7 +617,7 @@ def render_agreement(data: AgreementDeed, stamp: Stamp) -> bytes:
             "bahwa PARA PIHAK sepakat mengikatkan diri dalam Perjanjian Bersama ini dengan ketentuan sebagai berikut:",
         ], marker="{a}."),
         p("Isi kesepakatan", SECTION),
-        p(x(a.terms), INDENTED),
+        agreement_terms(data.items),
         p("Penutup", SECTION),
         numbered([
             "Dengan ditandatanganinya Perjanjian Bersama ini, perselisihan antara PARA PIHAK dinyatakan selesai "
@@ -577,12 +629,44 @@ def render_agreement(data: AgreementDeed, stamp: Stamp) -> bytes:
         *closing(f"Demikian Perjanjian Bersama ini dibuat di {x(office_city(d.office))} pada tanggal "
                  f"{tanggal(data.settled_at)} dan ditandatangani secara elektronik oleh PARA PIHAK melalui SIKHI, "
                  "dengan waktu penandatanganan masing-masing sebagaimana tercantum di bawah ini."),
-        *signatures(
-            [Signer("PIHAK PERTAMA,<br/>Pekerja/Buruh", data.signed["petitioner"][0], data.signed["petitioner"][1]),
-             Signer(f"PIHAK KEDUA,<br/>{x(d.respondent_name)}", company_signer, data.signed["respondent"][1])],
-            witness=(Signer("Mediator Hubungan Industrial,", data.signed["mediator"][0], data.signed["mediator"][1])
-                     if "mediator" in data.signed else None),
-        ),
+        *_agreement_signers(d, data.signed, data.draft),
+    ]
+    return build(office=d.office, stamp=stamp, story=story)
+
+
+@dataclass(frozen=True)
+class RegistrationRequest:
+    dispute: object
+    agreement_number: str
+    signed: dict  # role -> Signed
+    settled_at: dt.datetime
+    court: str
+
+
+def render_registration_request(data: RegistrationRequest, stamp: Stamp) -> bytes:
+    """Permohonan pendaftaran Perjanjian Bersama at the PHI court (UU 2/2004 Pasal 7 ayat (3)-(4)): the parties
+    ask the court where the PB was made to register it and issue the akta bukti pendaftaran."""
+    d = data.dispute
+    story = [
+        *letter_heading(office=d.office, number=stamp.number, date=data.settled_at,
+                        subject="Permohonan Pendaftaran Perjanjian Bersama",
+                        addressees=[f"Ketua {x(data.court)}", "c.q. Panitera"]),
+        p("Dengan hormat,"),
+        p("Kami yang bertanda tangan di bawah ini, selaku para pihak dalam Perjanjian Bersama:"),
+        _parties(d, data.signed),
+        Spacer(1, 0.2 * cm),
+        p(f"dengan ini mengajukan permohonan pendaftaran Perjanjian Bersama Nomor {x(data.agreement_number)} "
+          f"tanggal {tanggal(data.settled_at)} mengenai penyelesaian perselisihan nomor {x(d.number)}, yang dibuat "
+          f"di {x(office_city(d.office))}, pada {x(data.court)}, untuk mendapatkan akta bukti pendaftaran "
+          "Perjanjian Bersama sebagaimana dimaksud dalam Pasal 7 ayat (3) dan ayat (4) Undang-Undang Nomor 2 Tahun "
+          "2004 tentang Penyelesaian Perselisihan Hubungan Industrial. Akta bukti pendaftaran tersebut merupakan "
+          "bagian yang tidak terpisahkan dari Perjanjian Bersama (Pasal 7 ayat (4))."),
+        p("Sebagai kelengkapan, bersama ini kami lampirkan:"),
+        numbered([f"Perjanjian Bersama Nomor {x(data.agreement_number)} (asli, ditandatangani secara elektronik, "
+                  "dengan kode verifikasi SIKHI);",
+                  "Salinan kartu identitas PARA PIHAK dan surat kuasa/bukti kewenangan penanda tangan PIHAK KEDUA;"]),
+        *closing("Demikian permohonan ini kami sampaikan. Atas perhatian Bapak/Ibu kami ucapkan terima kasih."),
+        *_agreement_signers(d, data.signed, False),
     ]
     return build(office=d.office, stamp=stamp, story=story)
 

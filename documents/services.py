@@ -28,6 +28,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.courts import phi_court_name
 from accounts.numbers import next_number
 from disputes import permissions as perms
 from disputes.models import DeadlineKey, Dispute, DisputeState
@@ -181,6 +182,15 @@ def _recommendation(dispute_id: int) -> tuple[Document, bool]:
         return document, True
 
 
+def _signed(agreement: Agreement) -> dict:
+    return {s.role: render.Signed(name=s.user.name, at=s.at, address=s.address, position=s.position)
+            for s in agreement.signatures.select_related("user")}
+
+
+def _recommendation_number(agreement: Agreement) -> str | None:
+    return _recommendation(agreement.dispute_id)[0].number if agreement.from_recommendation else None
+
+
 def _agreement(agreement_id: int) -> tuple[Document, bool]:
     with transaction.atomic():
         agreement = Agreement.objects.get(pk=agreement_id)
@@ -188,22 +198,52 @@ def _agreement(agreement_id: int) -> tuple[Document, bool]:
         existing = Document.objects.filter(kind=K.AGREEMENT, dispute=dispute).first()
         if existing:
             return existing, False
-        signatures = {s.role: s for s in agreement.signatures.select_related("user")}
-        if agreement.rejected_at is not None or not set(agreement.required) <= set(signatures):
+        signed = _signed(agreement)
+        if agreement.rejected_at is not None or not set(agreement.required) <= set(signed):
             raise DocumentNotDue("the agreement is not signed by every signatory")
-        recommendation_number = None
-        rec = Recommendation.objects.filter(dispute=dispute).first()
-        if (rec and rec.recommendations == agreement.terms and rec.answers.count() == 2
-                and all(rec.answers.values_list("accept", flat=True))):
-            recommendation_number = _recommendation(dispute.pk)[0].number
-        data = render.AgreementDeed(dispute=dispute, agreement=agreement,
-                                    signed={role: (s.user.name, s.at) for role, s in signatures.items()},
-                                    settled_at=max(s.at for s in signatures.values()),
-                                    recommendation_number=recommendation_number)
+        data = render.AgreementDeed(dispute=dispute, agreement=agreement, items=list(agreement.items.all()),
+                                    signed=signed, settled_at=max(s.at for s in signed.values()),
+                                    recommendation_number=_recommendation_number(agreement))
         document = _store(dispute=dispute, kind=K.AGREEMENT, title="Perjanjian Bersama",
                           number=f"{dispute.number}/PB", agreement=agreement,
                           renderer=lambda stamp: render.render_agreement(data, stamp))
         return document, True
+
+
+def _registration_request(agreement_id: int) -> tuple[Document, bool]:
+    """The parties' request to register the signed PB at the PHI court of the office's region (Pasal 7(3)-(4))."""
+    with transaction.atomic():
+        agreement_document = _agreement(agreement_id)[0]
+        dispute = _lock(agreement_document.dispute_id)
+        existing = Document.objects.filter(kind=K.REGISTRATION_REQUEST, dispute=dispute).first()
+        if existing:
+            return existing, False
+        agreement = Agreement.objects.get(pk=agreement_id)
+        signed = _signed(agreement)
+        data = render.RegistrationRequest(
+            dispute=dispute, agreement_number=agreement_document.number,
+            signed={role: signed[role] for role in ("petitioner", "respondent")},
+            settled_at=max(s.at for s in signed.values()), court=phi_court_name(dispute.office_id))
+        document = _store(dispute=dispute, kind=K.REGISTRATION_REQUEST,
+                          title="Permohonan Pendaftaran Perjanjian Bersama",
+                          number=f"{dispute.number}/PB/DAFTAR", agreement=agreement,
+                          renderer=lambda stamp: render.render_registration_request(data, stamp))
+        return document, True
+
+
+def agreement_draft_pdf(*, agreement: Agreement) -> bytes:
+    """The agreement as it stands, for a signatory to read before signing: marked as a draft, never stored."""
+    dispute = Dispute.objects.select_related("office", "petitioner", "mediator").get(pk=agreement.dispute_id)
+    signed = _signed(agreement)
+    recommendation = Document.objects.filter(kind=K.RECOMMENDATION, dispute=dispute).first()
+    data = render.AgreementDeed(
+        dispute=dispute, agreement=agreement, items=list(agreement.items.all()), signed=signed,
+        settled_at=timezone.now(), draft=True,
+        recommendation_number=recommendation.number if recommendation and agreement.from_recommendation else None)
+    page = f"{settings.SIKHI_BASE_URL.rstrip('/')}/perselisihan/{dispute.pk}/"
+    stamp = render.Stamp(title="Draf Perjanjian Bersama", number=f"{dispute.number}/PB (draf)",
+                         verification_code="DRAF, belum ditandatangani", verification_url=page)
+    return render.render_agreement(data, stamp)
 
 
 def _settlement_minutes(dispute_id: int) -> tuple[Document, bool]:
@@ -283,6 +323,7 @@ def documents_due(dispute: Dispute) -> list[tuple[str, Callable[[int], tuple[Doc
         agreement = dispute.agreements.filter(rejected_at__isnull=True).order_by("-id").first()
         if agreement is not None:
             due.append((f"agreement agreement={agreement.pk}", _agreement, agreement.pk))
+            due.append((f"registration_request agreement={agreement.pk}", _registration_request, agreement.pk))
     if dispute.state == S.COURT_REFERRAL:
         due.append(("settlement_minutes", _settlement_minutes, dispute.pk))
     return due
@@ -337,6 +378,8 @@ def documents_for_transition(*, dispute: Dispute, name: str) -> None:
         agreement = dispute.agreements.filter(rejected_at__isnull=True).order_by("-id").first()
         if agreement is not None:
             _after_commit(f"agreement agreement={agreement.pk}", _agreement, agreement.pk, dispute.pk)
+            _after_commit(f"registration_request agreement={agreement.pk}", _registration_request, agreement.pk,
+                          dispute.pk)
     elif dispute.state == S.COURT_REFERRAL:
         _after_commit("settlement_minutes", _settlement_minutes, dispute.pk, dispute.pk)
 

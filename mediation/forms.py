@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mediation.models import Attendance, SessionKind
+from mediation.models import Attendance, ItemKind, SessionKind
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 ONLINE = "online"
@@ -136,3 +136,30 @@ class HeldSessionForm(AttendanceForm):
 
 class PauseForm(forms.Form):
     paused = forms.TypedChoiceField(choices=[("1", "1"), ("0", "0")], coerce=lambda v: v == "1")
+
+
+class AgreementItemForm(forms.Form):
+    """One term on the drafter's form; a row left without a description is ignored."""
+
+    kind = forms.ChoiceField(label=_("Kind of term"), choices=ItemKind.choices)
+    description = forms.CharField(label=_("What is agreed"), max_length=5000, required=False,
+                                  widget=forms.Textarea(attrs={"rows": 2}))
+    amount = forms.IntegerField(label=_("Amount (rupiah, payments only)"), min_value=1, required=False)
+    date = forms.DateField(label=_("Due date (for the end of employment: its last day)"), required=False,
+                           widget=forms.DateInput(attrs={"type": "date"}))
+    payment_method = forms.CharField(label=_("How it is paid"), max_length=300, required=False)
+
+
+AgreementItemFormSet = forms.formset_factory(AgreementItemForm, extra=2, max_num=50)
+
+
+def agreement_items_formset(agreement, data=None):
+    initial = [{"kind": i.kind, "description": i.description, "amount": i.amount, "date": i.date,
+                "payment_method": i.payment_method} for i in agreement.items.all()]
+    return AgreementItemFormSet(data, initial=initial, prefix="item")
+
+
+def agreement_items_payload(formset) -> dict:
+    return {"items": [{k: (v.isoformat() if k == "date" and v else v) for k, v in form.cleaned_data.items()}
+                      for form in formset.forms
+                      if form.cleaned_data and (form.cleaned_data.get("description") or "").strip()]}

@@ -205,7 +205,7 @@ class Agreement(models.Model):
     """Terms put to signature (Perjanjian Bersama); a rejected draft is kept, a new one starts clean."""
 
     dispute = models.ForeignKey("disputes.Dispute", on_delete=models.CASCADE, related_name="agreements")
-    terms = models.TextField()
+    terms = models.TextField()  # the items written out (mediation.terms.terms_text); kept for the API's `terms`
     origin = models.CharField(max_length=10, choices=AgreementOrigin.choices)
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -214,6 +214,8 @@ class Agreement(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     rejection_reason = models.TextField(blank=True)
+    updated_at = models.DateTimeField(null=True, blank=True)  # the items last changed
+    from_recommendation = models.BooleanField(default=False)  # drafted from an anjuran both parties accepted
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -229,13 +231,43 @@ class Agreement(models.Model):
         return roles
 
 
+class ItemKind(models.TextChoices):
+    PAYMENT = "payment", _("Payment")
+    EMPLOYMENT_END = "employment_end", _("End of employment")
+    OBLIGATION = "obligation", _("Other obligation")
+
+
+class AgreementItem(models.Model):
+    """One term of an agreement: a payment (amount in rupiah, due date, how paid), the end of the employment
+    (its date), or another obligation (a certificate of employment, BPJS/JKP papers, ...)."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=14, choices=ItemKind.choices)
+    description = models.TextField()
+    amount = models.PositiveBigIntegerField(null=True, blank=True)  # rupiah, payments only
+    date = models.DateField(null=True, blank=True)  # due date; for employment_end the last day of employment
+    payment_method = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [models.UniqueConstraint(fields=["agreement", "position"], name="one_item_per_position")]
+
+    def __str__(self) -> str:
+        return f"item {self.position} ({self.kind}) of agreement {self.agreement_id}"
+
+
 class AgreementSignature(models.Model):
-    """One signatory's signature on an agreement."""
+    """One signatory's signature on an agreement, with the full name the signatory typed to confirm it."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="signatures")
     role = models.CharField(max_length=10)  # petitioner, respondent, mediator
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField()
+    typed_name = models.CharField(max_length=200, blank=True)
+    # Printed in the deed's identities: the worker's address, the position of whoever signs for the company.
+    address = models.CharField(max_length=500, blank=True)
+    position = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["at", "id"]

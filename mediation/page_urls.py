@@ -17,6 +17,7 @@ urlpatterns = [
     path("perselisihan/<int:pk>/sidang/<int:session_id>/kehadiran/", pages.session_attendance_view,
          name="session-attendance-page"),
     path("perselisihan/<int:pk>/sidang/ruang/<int:room_id>/jeda/", pages.room_pause_view, name="room-pause-page"),
+    path("perselisihan/<int:pk>/perjanjian-bersama/ubah/", pages.agreement_items_view, name="agreement-items-page"),
     path("perselisihan/<int:pk>/anjuran/terima/", pages.recommendation_acknowledge_view,
          name="recommendation-acknowledge-page"),
 ]

@@ -439,3 +439,33 @@ def recommendation_template(dispute: Dispute) -> dict[str, str]:
     ])
     return {"considerations": considerations, "recommendations": recommendations}
 
+
+
+# --- the agreement's terms --------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def agreement_items_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The drafter rewrites the terms; on bad input the page comes back with every row as typed."""
+    from disputes.pages import _detail_context
+    from disputes.services import _current_agreement
+    from mediation.forms import agreement_items_formset, agreement_items_payload
+
+    dispute = _dispute_or_404(request.user, pk)
+    agreement = _current_agreement(dispute)
+    if agreement is None or not perms.can_draft_agreement(request.user, dispute, origin=agreement.origin):
+        raise PermissionDenied
+    formset = agreement_items_formset(agreement, request.POST)
+    message = _("Please correct the fields marked below.")
+    if formset.is_valid():
+        result, fields, message = call_service(services.agreement_update, dispute=dispute, by=request.user,
+                                               data=agreement_items_payload(formset))
+        if result is not None:
+            messages.success(request, _("The terms were saved. Every signatory must now read and sign them."))
+            return _page(dispute, "#agreement")
+        message = " ".join(str(t) for texts in (fields or {}).values() for t in texts) or message
+    messages.error(request, message)
+    context = _detail_context(request, dispute)
+    context["agreement_formset"] = formset
+    return render(request, "disputes/detail.html", context, status=400)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from mediation.models import (
     Agreement,
+    AgreementItem,
     Attendance,
     BipartiteMeeting,
+    ItemKind,
     MediationSession,
     Recommendation,
     SessionKind,
@@ -131,13 +134,66 @@ class RecommendationOut(serializers.ModelSerializer):
                  "by_silence": a.by_silence} for a in obj.answers.all()]
 
 
+class AgreementItemIn(serializers.Serializer):
+    """One term. `amount` (whole rupiah) only and always for a payment; `date` is the due date, and for
+    `employment_end` (where it is required) the last day of employment."""
+
+    kind = serializers.ChoiceField(choices=ItemKind.choices)
+    description = serializers.CharField(max_length=5000)
+    amount = serializers.IntegerField(min_value=1, max_value=10**15, required=False, allow_null=True, default=None)
+    date = serializers.DateField(required=False, allow_null=True, default=None)
+    payment_method = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+
+    def validate(self, attrs: dict) -> dict:
+        kind, errors = attrs["kind"], {}
+        if kind == ItemKind.PAYMENT and attrs["amount"] is None:
+            errors["amount"] = [_("A payment needs its amount in rupiah.")]
+        if kind != ItemKind.PAYMENT and attrs["amount"] is not None:
+            errors["amount"] = [_("Only a payment has an amount.")]
+        if kind == ItemKind.EMPLOYMENT_END and attrs["date"] is None:
+            errors["date"] = [_("Give the last day of employment.")]
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
+
+
+class AgreementTermsIn(serializers.Serializer):
+    """The terms of an agreement: `items`, or (as before items existed) `terms`, a text that becomes one item.
+    When both are sent, `items` are the terms."""
+
+    terms = serializers.CharField(max_length=20000, required=False)
+    items = AgreementItemIn(many=True, required=False, max_length=50)
+
+    def validate(self, attrs: dict) -> dict:
+        if attrs.get("items"):
+            return {"items": attrs["items"]}
+        if attrs.get("terms", "").strip():
+            return {"items": [{"kind": ItemKind.OBLIGATION, "description": attrs["terms"].strip(), "amount": None,
+                               "date": None, "payment_method": ""}]}
+        raise serializers.ValidationError({"terms": [_("Give the terms of the agreement (terms or items).")]})
+
+
+class AgreementItemOut(serializers.ModelSerializer):
+    amount_in_words = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AgreementItem
+        fields = ["position", "kind", "description", "amount", "amount_in_words", "date", "payment_method"]
+
+    def get_amount_in_words(self, obj) -> str | None:
+        from mediation.terms import terbilang
+
+        return terbilang(obj.amount) if obj.amount is not None else None
+
+
 class AgreementOut(serializers.ModelSerializer):
     required = serializers.ListField(child=serializers.CharField())
     signatures = serializers.SerializerMethodField()
+    items = AgreementItemOut(many=True, read_only=True)
 
     class Meta:
         model = Agreement
-        fields = ["terms", "origin", "required", "signatures", "created_at"]
+        fields = ["terms", "items", "origin", "required", "signatures", "created_at", "updated_at"]
 
     @extend_schema_field({"type": "array", "items": {"type": "object", "properties": {
         "role": {"type": "string"}, "user": _user_ref, "at": {"type": "string", "format": "date-time"}}}})

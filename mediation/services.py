@@ -10,12 +10,14 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from chat.notices import summons_announce
+from chat.services import notify
 from disputes import permissions as perms
 from disputes.deadlines import deadline_start, deadlines_close
 from disputes.models import DeadlineKey, Dispute, DisputeState
-from disputes.services import event_record
+from disputes.services import _current_agreement, event_record
 from documents.services import documents_after_meeting_signed, documents_after_session_scheduled
 from mediation.models import (
+    Agreement,
     Attendance,
     BipartiteMeeting,
     MediationSession,
@@ -29,6 +31,8 @@ from mediation.models import (
     notice_days,
     notice_kept,
 )
+from mediation.serializers import AgreementTermsIn
+from mediation.terms import agreement_items_write
 from sikhi.api import Conflict, Forbidden, Invalid
 
 S = DisputeState
@@ -241,3 +245,28 @@ def session_record_held(*, dispute: Dispute, by: User, kind: str, held_at: dt.da
     session.save()
     _after_held(dispute, session, by, now, "session_recorded")
     return session
+
+
+@transaction.atomic
+def agreement_update(*, dispute: Dispute, by: User, data: dict) -> Agreement:
+    """The drafter rewrites the terms while they are out for signature. A change after someone signed clears
+    every signature (what they signed is no longer the text) and tells those signatories."""
+    dispute = Dispute.objects.select_for_update().get(pk=dispute.pk)
+    agreement = _current_agreement(dispute)
+    if dispute.state != S.AGREEMENT_DRAFTING or agreement is None:
+        raise _state_conflict(dispute)
+    if not perms.can_draft_agreement(by, dispute, origin=agreement.origin):
+        raise Forbidden(_("Only the drafter of the agreement may change its terms."))
+    serializer = AgreementTermsIn(data=data)
+    serializer.is_valid(raise_exception=True)
+    now = timezone.now()
+    signatures = list(agreement.signatures.all())
+    agreement.signatures.all().delete()
+    agreement_items_write(agreement, serializer.validated_data["items"], at=now)
+    cleared = [s.role for s in signatures]
+    event_record(dispute=dispute, by=by, name="agreement_updated", source=dispute.state, target=dispute.state,
+                 at=now, payload={"terms": agreement.terms, "signatures_cleared": cleared})
+    others = [s.user_id for s in signatures if s.user_id != by.pk]
+    if others:
+        notify(user_ids=others, kind="agreement_changed", dispute=dispute, params={"number": dispute.number})
+    return agreement

@@ -16,6 +16,7 @@ from mediation.models import Agreement
 from mediation.selectors import meeting_get_for, session_get_for
 from mediation.serializers import (
     AgreementOut,
+    AgreementTermsIn,
     AttendanceInput,
     HeldSessionInput,
     MeetingInput,
@@ -189,4 +190,20 @@ class AgreementView(APIView):
             raise Forbidden()
         if not perms.can_see_agreement(request.user, dispute, origin=agreement.origin):
             raise Forbidden()
+        return Response(AgreementOut(agreement).data)
+
+    @extend_schema(
+        request=AgreementTermsIn, responses=AgreementOut,
+        description=(
+            "The drafter (the assigned mediator for an agreement from mediation, either party from bipartite) "
+            "replaces the terms while the dispute is in agreement_drafting: `items` (each {kind: payment | "
+            "employment_end | obligation, description, amount (whole rupiah, payments only), date (due date; the "
+            "last day of employment for employment_end), payment_method}), or `terms`, a text that becomes one "
+            "obligation item. A change after someone signed clears every signature and notifies those "
+            "signatories. 409 outside agreement_drafting; 403 for anyone else who may see the dispute."
+        ),
+    )
+    def put(self, request: Request, pk: int) -> Response:
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        agreement = services.agreement_update(dispute=dispute, by=request.user, data=json_object(request))
         return Response(AgreementOut(agreement).data)

@@ -355,8 +355,11 @@ def test_recommendation_accepted_by_both_becomes_the_agreement_and_settles_after
     assert [(a["side"], a["accept"], a["by_silence"]) for a in answers] == [
         ("petitioner", True, False), ("respondent", True, False)]
     agreement = j.agreement()
+    # The draft's items are the anjuran's recommendations (without their numbering), not the anjuran letter.
     assert (agreement["terms"], agreement["origin"], agreement["required"]) == (
-        RECOMMENDATION["recommendations"], "mediation", ["petitioner", "respondent", "mediator"])
+        "Perusahaan membayar pesangon 2 x ketentuan.", "mediation", ["petitioner", "respondent", "mediator"])
+    assert [(i["kind"], i["description"]) for i in agreement["items"]] == [
+        ("obligation", "Perusahaan membayar pesangon 2 x ketentuan.")]
     _sign_three(j)
 
 

@@ -106,11 +106,14 @@ def test_bipartite_minutes_reach_office_staff_only_after_registration(cast, comm
 def test_agreement_from_bipartite_is_the_parties_only(cast, committed):
     flow = Flow(cast)
     committed(flow.to, "settled")
-    [agreement] = documents(flow)
+    agreement, request = documents(flow)
+    assert (agreement["kind"], request["kind"]) == ("agreement", "registration_request")
 
     download(flow, agreement, "respondent")
+    download(flow, request, "respondent")
     assert documents(flow, "officer") == []
     assert_error(flow.clients["officer"].get(agreement["url"]), 404, "not_found")
+    assert_error(flow.clients["officer"].get(request["url"]), 404, "not_found")
 
 
 def test_documents_never_contain_caucus_messages(cast, committed):

@@ -241,6 +241,15 @@ def act(page, name: str, fill=None) -> None:
     expect(page.locator(".msg-success")).to_be_visible()
 
 
+def sign_box(box, name: str, extra: tuple[str, str] | None = None) -> None:
+    """The deliberate signature: tick the box, type one's full name (and the worker's address or the company
+    signatory's position)."""
+    box.locator("input[name=sign_agreement-confirm]").check()
+    box.locator("input[name=sign_agreement-full_name]").fill(name)
+    if extra:
+        box.locator(f"input[name=sign_agreement-{extra[0]}]").fill(extra[1])
+
+
 @pytest.mark.parametrize("language", ["id-ID", "en-GB"])
 def test_every_role_carries_a_dispute_from_bipartite_to_a_signed_agreement_in_the_pages(
     live_server_url, new_context, language
@@ -325,9 +334,18 @@ def test_every_role_carries_a_dispute_from_bipartite_to_a_signed_agreement_in_th
     for page in (w, c):
         state(page, "recommendation_issued")
         act(page, "respond_recommendation", lambda box: box.locator("input[value=true]").check())
-    for page in (w, c, m):
+    # The anjuran's template holds only placeholders, so the mediator writes the terms before anyone signs.
+    state(m, "agreement_drafting")
+    open_details(m, "form[action$='/perjanjian-bersama/ubah/']")
+    m.select_option("#id_item-0-kind", "payment")
+    m.fill("#id_item-0-description", "Perusahaan membayar uang pesangon")
+    m.fill("#id_item-0-amount", "20000000")
+    m.click("form[action$='/perjanjian-bersama/ubah/'] button[type=submit]")
+    expect(m.locator(".msg-success")).to_be_visible()
+    extra = {w: ("address", "Jl. Merdeka 1, Bandung"), c: ("position", "Direktur SDM"), m: None}
+    for page, user in ((w, cast.worker), (c, cast.company_user), (m, cast.mediator)):
         state(page, "agreement_drafting")
-        act(page, "sign_agreement")
+        act(page, "sign_agreement", lambda box, page=page, user=user: sign_box(box, user.name, extra[page]))
     state(w, "settled")
     shoot(w, f"dispute-settled-{language[:2]}-phone")
     assert w.evaluate("document.documentElement.lang") == language[:2]

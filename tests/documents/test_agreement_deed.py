@@ -1,0 +1,92 @@
+"""The signed Perjanjian Bersama and the request to register it at the PHI court, read back with pypdf."""
+
+from __future__ import annotations
+
+import pytest
+
+from accounts.courts import phi_court_name
+from disputes.models import Dispute
+from documents.services import agreement_draft_pdf
+from mediation.models import Agreement
+from mediation.pages import recommendation_template
+from tests.documents.conftest import documents, download, pdf_text
+from tests.mediation.test_agreement import ITEMS
+from tests.workflow import Flow
+
+pytestmark = pytest.mark.django_db
+
+
+def sign_all(flow: Flow, committed, roles=("petitioner", "respondent")) -> None:
+    extra = {"petitioner": {"address": "Jl. Merdeka No. 1, Bandung"}, "respondent": {"position": "Direktur SDM"}}
+    for role in roles:
+        user = flow.cast.roles()[role]
+        committed(flow.do, role, "sign_agreement", confirm=True, full_name=user.name, **extra.get(role, {}))
+
+
+def text_of(flow: Flow, kind: str) -> str:
+    [row] = documents(flow, kind=kind)
+    return pdf_text(download(flow, row))
+
+
+def test_the_signed_pb_has_identities_itemised_terms_in_words_and_signature_times(cast, committed):
+    flow = Flow(cast)
+    committed(flow.to, "bipartite")
+    committed(flow.do, "petitioner", "propose_agreement", items=ITEMS)
+    sign_all(flow, committed)
+    text = text_of(flow, "agreement")
+    dispute = Dispute.objects.get(pk=flow.id)
+    for expected in (cast.worker.name, f"NIK {cast.worker.nik}", "Jl. Merdeka No. 1, Bandung",
+                     cast.company_user.name, "jabatan Direktur SDM", f"NIB {dispute.respondent_nib}",
+                     "Rp12.500.000", "dua belas juta lima ratus ribu rupiah", "30 Desember 2026",
+                     "Cara pembayaran: transfer ke rekening BRI PIHAK PERTAMA",
+                     "Hubungan kerja berakhir terhitung tanggal: 31 Desember 2026", "paklaring",
+                     "Ditandatangani secara elektronik"):
+        assert expected in text, expected
+    assert "Saksi" not in text  # from bipartite: no mediator witness
+    assert "DRAF" not in text
+
+
+def test_the_registration_request_is_addressed_to_the_phi_court_of_the_office(cast, committed):
+    flow = Flow(cast)
+    committed(flow.to, "bipartite")
+    committed(flow.do, "petitioner", "propose_agreement", items=ITEMS)
+    sign_all(flow, committed)
+    dispute = Dispute.objects.get(pk=flow.id)
+    [pb] = documents(flow, kind="agreement")
+    text = text_of(flow, "registration_request")
+    for expected in (f"Ketua {phi_court_name(dispute.office_id)}", "Permohonan Pendaftaran Perjanjian Bersama",
+                     f"Perjanjian Bersama Nomor {pb['number']}", "Pasal 7 ayat (3) dan ayat (4)",
+                     "akta bukti pendaftaran", cast.worker.name, "jabatan Direktur SDM"):
+        assert expected in text, expected
+
+
+def test_a_pb_from_an_accepted_anjuran_has_its_terms_and_the_mediator_as_witness_but_no_anjuran_text(
+        cast, committed):
+    flow = Flow(cast)
+    committed(flow.to, "mediation")
+    committed(flow.hold_session)
+    template = recommendation_template(Dispute.objects.get(pk=flow.id))
+    committed(flow.do, "mediator", "issue_recommendation", **template)
+    committed(flow.do, "petitioner", "respond_recommendation", accept=True)
+    committed(flow.do, "respondent", "respond_recommendation", accept=True)
+    response = flow.clients["mediator"].put(f"{flow.url}agreement/", {"items": ITEMS}, format="json")
+    assert response.status_code == 200, response.content
+    sign_all(flow, committed, roles=("petitioner", "respondent", "mediator"))
+    assert flow.state == "settled"
+    text = text_of(flow, "agreement")
+    for absent in ("MENGANJURKAN", "[", "10 (sepuluh) hari kerja", "dianggap menolak"):
+        assert absent not in text, absent
+    assert "dua belas juta lima ratus ribu rupiah" in text
+    assert "Saksi, Mediator Hubungan Industrial, Ditandatangani secara elektronik" in text
+    assert cast.mediator.name in text
+    assert "menerima anjuran Mediator Nomor" in text
+
+
+def test_the_draft_pdf_shows_the_terms_and_who_has_not_signed(cast, committed):
+    flow = Flow(cast)
+    committed(flow.to, "bipartite")
+    committed(flow.do, "petitioner", "propose_agreement", items=ITEMS)
+    text = pdf_text(agreement_draft_pdf(agreement=Agreement.objects.get()))
+    assert "DRAF PERJANJIAN BERSAMA" in text
+    assert "dua belas juta lima ratus ribu rupiah" in text
+    assert f"{cast.worker.name} (belum ditandatangani)" in text
