@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0003_user_language'),
+        ('accounts', '0004_seed_offices_indonesia'),
     ]
 
     operations = [
