@@ -115,6 +115,12 @@ def _event_at(dispute: Dispute, name: str, *, last: bool = False) -> dt.datetime
     return event.at if event else None
 
 
+def _delegation_letter(dispute: Dispute) -> str:
+    """The number of the pelimpahan letter, when one was recorded (a hand-over to the province's office)."""
+    event = dispute.events.filter(name="handed_over").order_by("at", "id").last()
+    return str((event.payload or {}).get("letter_number") or "") if event else ""
+
+
 # --- one function per kind -------------------------------------------------------------------------------------
 
 
@@ -151,7 +157,8 @@ def _summons(summons_id: int) -> tuple[Document, bool]:
         link = f"{base}/ruang/{room.pk}/" if room else f"{base}/perselisihan/{dispute.pk}/"
         data = render.SummonsLetter(dispute=dispute, session=summons.session, summons=summons,
                                     place=f"ruang sidang bersama SIKHI: {link}",
-                                    delegated_at=_event_at(dispute, "assign_mediator"))
+                                    delegated_at=_event_at(dispute, "assign_mediator"),
+                                    delegation_number=_delegation_letter(dispute))
         kind = render.SESSION_KINDS.get(summons.session.kind, summons.session.kind)
         title = f"Surat Panggilan {kind} ke-{summons.number} kepada {render.SIDES[summons.side]}"
         document = _store(dispute=dispute, kind=K.SUMMONS, title=title,

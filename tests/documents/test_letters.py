@@ -11,6 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.utils import timezone
 from pypdf import PdfReader
 
 from documents import render
@@ -165,3 +166,19 @@ def test_downloads_have_indonesian_file_names(cast, committed):
     assert Document(kind="recommendation", number="32.73/ANJ/2026/00001").download_name == \
         "Anjuran-32.73-ANJ-2026-00001.pdf"
     assert PdfReader(io.BytesIO(b"".join(flow.clients["petitioner"].get(row["url"]).streaming_content))).pages
+
+
+@pytest.mark.django_db
+def test_summons_cites_the_recorded_pelimpahan_letter_number(cast, committed):
+    from disputes.models import Dispute
+    from disputes.services import event_record
+
+    flow = Flow(cast)
+    committed(flow.to, "mediation")
+    dispute = Dispute.objects.get(pk=flow.id)
+    event_record(dispute=dispute, by=cast.officer, name="handed_over", source=dispute.state, target=dispute.state,
+                 at=timezone.now(), payload={"letter_number": "560/77/Disnaker", "letter_date": "2026-11-20"})
+    committed(flow.schedule_session)
+    [row, *_] = documents(flow, kind="summons")
+    text = " ".join(pdf_pages(b"".join(flow.clients["petitioner"].get(row["url"]).streaming_content)))
+    assert "Nomor 560/77/Disnaker" in text and "memanggil Saudara" in text
