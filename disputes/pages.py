@@ -303,7 +303,18 @@ def _detail_context(request: HttpRequest, dispute: Dispute, bound: dict | None =
         "calculator_url": _calculator_url(dispute) if dispute.type == DisputeType.PHK else None,
     }
     context.update(_mediation_context(dispute, user))
+    context.update(_court_context(dispute, user))
     return context
+
+
+def _court_context(dispute: Dispute, user) -> dict:
+    """After court_referral: which PHI court the claim goes to, and whether this user may take the bundle."""
+    if dispute.state != DisputeState.COURT_REFERRAL:
+        return {"court": None}
+    from accounts.courts import phi_court_name
+    from documents.permissions import can_get_court_bundle
+
+    return {"court": phi_court_name(dispute.office_id), "can_take_bundle": can_get_court_bundle(user, dispute)}
 
 
 def _calculator_url(dispute: Dispute) -> str:

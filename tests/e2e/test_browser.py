@@ -169,14 +169,16 @@ def test_room_page_survives_a_cut_connection_and_shows_what_it_missed(live_serve
 
     # Cut the worker's socket (and hold it down while the company talks).
     w.evaluate(f"window.sikhiRooms[{room_id}].offline(true)")
-    expect(w.locator(".room-status")).to_have_attribute("data-state", "reconnecting")
-    shoot(w, "room-reconnecting-phone")
+    expect(w.locator(".room-status")).to_have_attribute("data-state", "offline")
+    shoot(w, "room-offline-phone")
     for n in (2, 3, 4):
         say(c, f"Pesan ke-{n} selagi pekerja terputus.")
     expect(shown(c, "Pesan ke-4")).to_be_visible()
     # What the worker types while cut off is kept as pending and sent after the reconnect.
     say(w, "Saya tulis ini saat offline.")
     expect(w.locator(".room-log li.pending", has_text="Saya tulis ini saat offline.")).to_be_visible()
+    expect(w.locator(".room-log li.pending", has_text="Saya tulis ini saat offline.").locator(".who")).to_have_text(
+        "menunggu: Anda sedang offline; dikirim saat koneksi kembali")
     expect(shown(w, "Pesan ke-2")).to_have_count(0)
 
     w.evaluate(f"window.sikhiRooms[{room_id}].offline(false)")
