@@ -31,7 +31,8 @@ class UserAdmin(DjangoUserAdmin):
     add_form = SikhiUserCreationForm
     fieldsets = (
         (None, {"fields": ("username", "password")}),
-        (_("SIKHI"), {"fields": ("role", "name", "email", "phone", "nik", "office", "company")}),
+        (_("SIKHI"), {"fields": ("role", "name", "email", "phone", "nik", "address", "office", "company",
+                                    "nip", "grade")}),
         (_("Permissions"), {
             "fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions"),
         }),
@@ -84,6 +85,7 @@ class CompanyAdmin(admin.ModelAdmin):
 class OfficeAdmin(admin.ModelAdmin):
     list_display = ("code", "name", "region_name", "kind")
     list_editable = ("name",)
+    fields = ("code", "region_name", "kind", "name", "address", "phone", "email", "website")
     search_fields = ("code", "name", "region_name")
     readonly_fields = ("code", "region_name", "kind")
 

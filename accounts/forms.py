@@ -58,6 +58,11 @@ class WorkerRegisterForm(_AccountForm):
         help_text=_("The 16 digits on your KTP."),
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
+    address = forms.CharField(
+        label=_("Address (optional)"), max_length=300, required=False,
+        help_text=_("Printed on the letters the office sends you."),
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+    )
 
 
 class CompanyRegisterForm(_AccountForm):

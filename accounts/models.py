@@ -39,6 +39,11 @@ class Office(models.Model):
     # Working days between sending a summons and the session (Permenakertrans 17/2014 Art. 13(1)(b): a written
     # summons with reasonable notice); a shorter notice needs a recorded reason.
     summons_notice_days = models.PositiveSmallIntegerField(default=3)
+    # The letterhead (kop surat) of the office's letters: editable by an admin.
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=60, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.CharField(_("website"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["code"]
@@ -81,6 +86,10 @@ class User(AbstractUser):
     name = models.CharField(max_length=200)
     nik = models.CharField(max_length=16, blank=True)
     phone = models.CharField(max_length=30, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)  # a worker's, printed on the letters
+    # A mediator's civil-service number (NIP) and functional grade, printed with the signature.
+    nip = models.CharField(_("NIP"), max_length=18, blank=True)
+    grade = models.CharField(_("functional grade"), max_length=100, blank=True)
     office = models.ForeignKey(Office, null=True, blank=True, on_delete=models.PROTECT, related_name="staff")
     company = models.OneToOneField(
         Company, null=True, blank=True, on_delete=models.PROTECT, related_name="account"

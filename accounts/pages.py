@@ -101,7 +101,8 @@ def register(request: HttpRequest) -> HttpResponse:
                 v = form.cleaned_data
                 common = {k: v[k] for k in ("username", "password", "name", "phone", "email")}
                 if role == "worker":
-                    user, fields, message = call_service(services.user_register_worker, nik=v["nik"], **common)
+                    user, fields, message = call_service(services.user_register_worker, nik=v["nik"],
+                                                         address=v["address"], **common)
                 else:
                     user, fields, message = call_service(
                         services.user_register_company,

@@ -39,6 +39,7 @@ class WorkerRegisterInput(RegisterBaseInput):
 
     role = serializers.ChoiceField(choices=[Role.WORKER.value])
     nik = serializers.RegexField(NIK_RE, error_messages={"invalid": NIK_MESSAGE})
+    address = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
 
 
 class CompanyInput(serializers.Serializer):

@@ -61,12 +61,13 @@ def _save_new_user(user: User) -> None:
 
 @transaction.atomic
 def user_register_worker(
-    *, username: str, password: str, name: str, nik: str, phone: str, email: str, language: str | None = None
+    *, username: str, password: str, name: str, nik: str, phone: str, email: str, language: str | None = None,
+    address: str = "",
 ) -> User:
     """A worker signs up; the account is usable at once. `language` (default: the active one, i.e. the
     request's) is the language of the user's e-mails. Publishes nothing."""
     user = User(username=username, role=Role.WORKER, name=name, nik=nik, phone=phone, email=email,
-                language=language_of(language or get_language()))
+                address=address.strip(), language=language_of(language or get_language()))
     password_check(password=password, user=user)
     _ensure_username_free(username)
     user.set_password(password)
@@ -128,13 +129,15 @@ def staff_check(*, username: str, role: str, office_code: str) -> Office:
 
 @transaction.atomic
 def staff_create(
-    *, username: str, role: str, office_code: str, name: str, password: str, email: str = ""
+    *, username: str, role: str, office_code: str, name: str, password: str, email: str = "", nip: str = "",
+    grade: str = "",
 ) -> User:
     """An administrator creates an officer or mediator account of one office. Publishes nothing."""
     office = staff_check(username=username, role=role, office_code=office_code)
     if not name.strip():
         raise Invalid(details={"name": [_("This field is required.")]})
-    user = User(username=username, role=role, office=office, name=name.strip(), email=email)
+    user = User(username=username, role=role, office=office, name=name.strip(), email=email, nip=nip.strip(),
+                grade=grade.strip())
     try:
         user.clean_fields(exclude=["password", "role", "office", "company"])
     except DjangoValidationError as exc:

@@ -104,7 +104,7 @@ class RegisterView(AnonymousEndpoint):
         if serializer_class is WorkerRegisterInput:
             user = services.user_register_worker(
                 username=v["username"], password=v["password"], name=v["name"], nik=v["nik"],
-                phone=v["phone"], email=v["email"],
+                phone=v["phone"], email=v["email"], address=v["address"],
             )
         else:
             company = v["company"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -296,9 +297,25 @@ class _AssignMediator(serializers.Serializer):
         return mediator
 
 
+# A part of the anjuran template the mediator has not written yet: "[...]", "[nama]", "[isi anjuran ...]".
+PLACEHOLDER_RE = re.compile(r"\[[^\[\]\n]{0,300}\]")
+
+
+def _no_placeholder(value: str) -> str:
+    found = PLACEHOLDER_RE.search(value)
+    if found:
+        raise serializers.ValidationError(
+            _("Replace the template placeholder %(placeholder)s with the actual text before issuing the "
+              "recommendation.") % {"placeholder": found.group(0)[:80]}
+        )
+    return value
+
+
 class _IssueRecommendation(serializers.Serializer):
-    considerations = serializers.CharField(max_length=50000)
-    recommendations = serializers.CharField(max_length=50000)
+    """The anjuran's text; it may not be issued while it still holds a template placeholder in [brackets]."""
+
+    considerations = serializers.CharField(max_length=50000, validators=[_no_placeholder])
+    recommendations = serializers.CharField(max_length=50000, validators=[_no_placeholder])
     on_available_data = serializers.BooleanField(required=False, default=False)
 
 

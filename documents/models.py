@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 
 from django.db import models
@@ -20,6 +21,15 @@ class DocumentKind(models.TextChoices):
 
 
 K = DocumentKind
+
+# The Indonesian name a downloaded document is saved under, before its number: "Anjuran-565-ANJ-32.73-2026.pdf".
+DOWNLOAD_NAMES = {
+    DocumentKind.BIPARTITE_MINUTES: "Risalah-Bipartit",
+    DocumentKind.SUMMONS: "Surat-Panggilan",
+    DocumentKind.RECOMMENDATION: "Anjuran",
+    DocumentKind.AGREEMENT: "Perjanjian-Bersama",
+    DocumentKind.SETTLEMENT_MINUTES: "Risalah-Penyelesaian",
+}
 
 
 def _document_path(instance: Document, filename: str) -> str:
@@ -79,3 +89,10 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} {self.number}"
+
+    @property
+    def download_name(self) -> str:
+        """The file name a download is saved under: the kind in Indonesian and the number, e.g.
+        "Anjuran-565-ANJ-32.73-2026.pdf"."""
+        number = re.sub(r"[^A-Za-z0-9.]+", "-", self.number).strip("-.") or str(self.pk)
+        return f"{DOWNLOAD_NAMES.get(self.kind, 'Dokumen')}-{number}.pdf"

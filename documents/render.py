@@ -1,6 +1,7 @@
 """The PDF layouts, in Bahasa Indonesia, after the official letters they replace.
 
-Every page carries the office's letterhead (first page) and, in its footer, the document's number, its
+The office's letters (summons, anjuran, risalah penyelesaian) carry its letterhead (first page), the parties' own
+documents (bipartite minutes, Perjanjian Bersama) none; every page carries, in its footer, the document's number, its
 verification code and a QR code of the public verification address. Rendering is a pure function of the
 data it is given: reportlab's `invariant` mode fixes the creation date and file id, so the same data give the
 same bytes (the stored bytes are what is served and hashed, in any case).
@@ -226,18 +227,21 @@ def signatures(signers: Sequence[Signer], *, witness: Signer | None = None) -> l
     return rows
 
 
-def official_signature(*, office, mediator_name: str, signed_at: dt.datetime | None = None,
-                       lead: str | None = None) -> KeepTogether:
-    """The mediator's signature block at the right, as on the office's letters; the closing sentence `lead`
-    stays on the same page."""
-    caption = f"a.n. Kepala {x(office.name)}<br/>Mediator Hubungan Industrial,"
+def official_signature(*, office, mediator, signed_at: dt.datetime | None = None, lead: str | None = None,
+                       before: Sequence = (), copies: bool = False) -> KeepTogether:
+    """The mediator's signature block at the right, as on the office's letters, with the mediator's NIP and
+    functional grade. What precedes it (`before`: the last part of the letter, then the closing sentence `lead`)
+    and the 'Tembusan' (`copies`) stay on the same page, so that no page holds only a signature or the copies."""
+    caption = f"a.n. Kepala {x(office.name)}<br/>{x(getattr(mediator, 'grade', '') or 'Mediator Hubungan Industrial')},"
     when = (f"Ditandatangani secara elektronik<br/>{tanggal(signed_at)} pukul {pukul(signed_at)}" if signed_at
             else "ttd. elektronik")
     cell = [p(caption, SIGN), Spacer(1, 0.3 * cm), p(f"<font size=8.5>{when}</font>", SIGN),
-            Spacer(1, 0.3 * cm), p(f"<b><u>{x(mediator_name)}</u></b>", SIGN)]
+            Spacer(1, 0.3 * cm), p(f"<b><u>{x(getattr(mediator, 'name', '') or '-')}</u></b>", SIGN),
+            p(f"NIP. {x(getattr(mediator, 'nip', '') or '-')}", SIGN)]
     table = Table([["", cell]], colWidths=[TEXT_W * 0.45, TEXT_W * 0.55])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    return KeepTogether([*([p(lead)] if lead else []), Spacer(1, 0.2 * cm), table])
+    return KeepTogether([*before, *([p(lead)] if lead else []), Spacer(1, 0.2 * cm), table,
+                         *(copies_to(office) if copies else [])])
 
 
 # --- the page: letterhead, footer with the QR code -------------------------------------------------------------
@@ -253,6 +257,15 @@ class Stamp:
     verification_url: str
 
 
+def letterhead_lines(office) -> tuple[str, str]:
+    """The letterhead's address line and contact line (telephone, e-mail, website), from the office's record."""
+    address = getattr(office, "address", "") or office.region_name
+    contact = [f"{label} {value}" for label, value in (("Telepon", getattr(office, "phone", "")),
+                                                         ("Surel", getattr(office, "email", "")),
+                                                         ("Laman", getattr(office, "website", ""))) if value]
+    return address, " | ".join(contact) or f"Kode wilayah {office.code}"
+
+
 def _letterhead(canvas, office) -> None:
     top = PAGE_H - 1.3 * cm
     centre = MARGIN_L + TEXT_W / 2
@@ -261,9 +274,10 @@ def _letterhead(canvas, office) -> None:
     canvas.setFont(BOLD, 15)
     canvas.drawCentredString(centre, top - 1.0 * cm, clean(office.name.upper()))
     canvas.setFont(FONT, 9.5)
-    canvas.drawCentredString(centre, top - 1.5 * cm,
-                             "Layanan Penyelesaian Perselisihan Hubungan Industrial Secara Daring (SIKHI)")
-    canvas.drawCentredString(centre, top - 1.9 * cm, clean(f"Kode wilayah {office.code} - {office.region_name}"))
+    address, contact = letterhead_lines(office)
+    canvas.drawCentredString(centre, top - 1.5 * cm, clean(address))
+    canvas.setFont(FONT, 8.5)
+    canvas.drawCentredString(centre, top - 1.9 * cm, clean(contact))
     y = top - 2.2 * cm
     canvas.setLineWidth(2.2)
     canvas.line(MARGIN_L, y, PAGE_W - MARGIN_R, y)
@@ -301,8 +315,9 @@ def _footer(canvas, stamp: Stamp, page: int) -> None:
     canvas.drawString(MARGIN_L, y - 0.05 * cm, f"Kode verifikasi: {stamp.verification_code}")
 
 
-def build(*, office, stamp: Stamp, story: list) -> bytes:
-    """Lay the story out on A4 pages: letterhead on the first, footer and QR code on every page."""
+def build(*, office, stamp: Stamp, story: list, letterhead: bool = False) -> bytes:
+    """Lay the story out on A4 pages: the office's letterhead on the first when the document is the office's
+    letter (`letterhead`; the parties' own documents carry none), footer and QR code on every page."""
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN_L, rightMargin=MARGIN_R, topMargin=1.5 * cm,
@@ -310,11 +325,13 @@ def build(*, office, stamp: Stamp, story: list) -> bytes:
         creator="SIKHI", producer="SIKHI", invariant=1,
     )
     body_h = PAGE_H - FOOTER_H - 1.5 * cm
-    first = Frame(MARGIN_L, FOOTER_H, TEXT_W, body_h - LETTERHEAD_H, id="first", leftPadding=0, rightPadding=0)
+    first = Frame(MARGIN_L, FOOTER_H, TEXT_W, body_h - (LETTERHEAD_H if letterhead else 0), id="first",
+                  leftPadding=0, rightPadding=0)
     later = Frame(MARGIN_L, FOOTER_H, TEXT_W, body_h, id="later", leftPadding=0, rightPadding=0)
 
     def on_first(canvas, document):
-        _letterhead(canvas, office)
+        if letterhead:
+            _letterhead(canvas, office)
         _footer(canvas, stamp, document.page)
 
     def on_later(canvas, document):
@@ -351,7 +368,8 @@ def letter_heading(*, office, number: str, date: dt.datetime, subject: str, addr
 def petitioner_rows(dispute) -> list[tuple[str, str]]:
     worker = dispute.petitioner
     rows = [("Nama", f"<b>{x(worker.name)}</b>"), ("NIK", x(worker.nik or "-")),
-            ("Alamat surel", x(worker.email or "-")), ("Telepon", x(worker.phone or "-"))]
+            ("Alamat", x(getattr(worker, "address", "") or "-")), ("Alamat surel", x(worker.email or "-")),
+            ("Telepon", x(worker.phone or "-"))]
     if dispute.collective and dispute.members:
         members = "; ".join(f"{m.get('name', '')} (NIK {m.get('nik', '')})" for m in dispute.members)
         rows.append(("Atas nama anggota", x(members)))
@@ -374,10 +392,9 @@ def case_rows(dispute) -> list[tuple[str, str]]:
     return rows
 
 
-def copies_to(office) -> KeepTogether:
-    """The 'Tembusan' (copies) list at the foot of an office letter."""
-    return KeepTogether([Spacer(1, 0.3 * cm), p("Tembusan:", SMALL),
-                         numbered([f"Kepala {x(office.name)};", "Arsip."], style=SMALL)])
+def copies_to(office) -> list:
+    """The 'Tembusan' (copies) list at the foot of an office letter (kept with the signature above it)."""
+    return [Spacer(1, 0.3 * cm), p("Tembusan:", SMALL), numbered([f"Kepala {x(office.name)};", "Arsip."], style=SMALL)]
 
 
 def closing(text: str) -> list:
@@ -416,11 +433,16 @@ def render_bipartite_minutes(data: MeetingMinutes, stamp: Stamp) -> bytes:
         Spacer(1, 0.2 * cm),
         fields([("Yang hadir", x(f"{data.signers['petitioner'][0]} (Pihak Pekerja/Buruh); "
                                  f"{respondent_signer} untuk {d.respondent_name} (Pihak Pengusaha)"))]),
-        *closing("Demikian risalah perundingan bipartit ini dibuat dengan sebenarnya untuk dipergunakan "
-                 "sebagaimana mestinya, dan ditandatangani secara elektronik oleh para pihak melalui SIKHI."),
-        *signatures([
-            Signer("Pihak Pekerja/Buruh,<br/>&nbsp;", data.signers["petitioner"][0], data.signers["petitioner"][1]),
-            Signer(f"Pihak Pengusaha,<br/>{x(d.respondent_name)}", respondent_signer, data.signers["respondent"][1]),
+        # The closing and the signatures stay on one page.
+        KeepTogether([
+            *closing("Demikian risalah perundingan bipartit ini dibuat dengan sebenarnya untuk dipergunakan "
+                     "sebagaimana mestinya, dan ditandatangani secara elektronik oleh para pihak melalui SIKHI."),
+            *signatures([
+                Signer("Pihak Pekerja/Buruh,<br/>&nbsp;", data.signers["petitioner"][0],
+                       data.signers["petitioner"][1]),
+                Signer(f"Pihak Pengusaha,<br/>{x(d.respondent_name)}", respondent_signer,
+                       data.signers["respondent"][1]),
+            ]),
         ]),
     ]
     return build(office=d.office, stamp=stamp, story=story)
@@ -432,33 +454,66 @@ class SummonsLetter:
     session: object
     summons: object
     place: str  # where the session is held: SIKHI's online room
+    delegated_at: dt.datetime | None = None  # pelimpahan to the mediator
+    delegation_number: str = ""  # the delegation letter's number, when recorded
+
+
+LAW_PPHI = "Undang-Undang Nomor 2 Tahun 2004 tentang Penyelesaian Perselisihan Hubungan Industrial"
+LAW_MEDIATION = ("Peraturan Menteri Tenaga Kerja dan Transmigrasi Nomor 17 Tahun 2014 tentang Pengangkatan dan "
+                 "Pemberhentian Mediator Hubungan Industrial serta Tata Kerja Mediasi")
+
+
+def worker_address(dispute) -> str:
+    return getattr(dispute.petitioner, "address", "") or ""
+
+
+def addressee_lines(dispute, side: str) -> list[str]:
+    """The addressee of a letter to one party: the name, then the address (and the worker's e-mail)."""
+    if side == "petitioner":
+        return [a for a in (f"<b>{x(dispute.petitioner.name)}</b> (Pihak Pekerja/Buruh)",
+                            x(worker_address(dispute)), x(dispute.petitioner.email or "")) if a]
+    return [a for a in (f"<b>Pimpinan {x(dispute.respondent_name)}</b> (Pihak Pengusaha)",
+                        x(dispute.respondent_address or "")) if a]
+
+
+def nth(n: int, lines: list[str]) -> list[str]:
+    """Addressee `n` of several: the number before the first line, the others indented under it."""
+    return [f"{n}. {lines[0]}", *[f"&nbsp;&nbsp;&nbsp;&nbsp;{line}" for line in lines[1:]]]
+
+
+def delegation(data: SummonsLetter) -> str:
+    """'pelimpahan ... Nomor N tanggal D' with what is recorded of the delegation."""
+    number = f" Nomor {x(data.delegation_number)}" if data.delegation_number else ""
+    day = f" tanggal {tanggal(data.delegated_at)}" if data.delegated_at else ""
+    return f"pelimpahan penyelesaian perselisihan kepada Mediator Hubungan Industrial{number}{day}"
 
 
 def render_summons(data: SummonsLetter, stamp: Stamp) -> bytes:
-    """Surat Panggilan (Permenakertrans 17/2014 Pasal 13 ayat (1) huruf b): one per party per session."""
+    """Surat Panggilan (UU 2/2004 Pasal 10; Permenakertrans 17/2014 Pasal 13 ayat (1) huruf b): one per party
+    per session."""
     d, s, summons = data.dispute, data.session, data.summons
     kind = SESSION_KINDS.get(s.kind, s.kind)
     if summons.side == "petitioner":
-        addressees = [f"<b>{x(d.petitioner.name)}</b> (Pihak Pekerja/Buruh)", x(d.petitioner.email or "")]
         consequence = ("Apabila Pihak Pekerja/Buruh tidak hadir setelah dipanggil secara patut sebanyak tiga kali, "
                        "permohonan penyelesaian perselisihan dihapus dari buku registrasi perselisihan.")
     else:
-        addressees = [f"<b>Pimpinan {x(d.respondent_name)}</b> (Pihak Pengusaha)", x(d.respondent_address or "")]
         consequence = ("Apabila Pihak Pengusaha tidak hadir setelah dipanggil secara patut sebanyak tiga kali, "
                        "Mediator menerbitkan anjuran tertulis berdasarkan data yang ada.")
     subject = f"Panggilan {kind} (Panggilan ke-{summons.number})"
     story = [
         *letter_heading(office=d.office, number=stamp.number, date=summons.sent_at, subject=subject,
-                        addressees=[a for a in addressees if a]),
-        p(f"Dalam rangka penyelesaian {x(DISPUTE_TYPES.get(d.type, d.type).lower())} antara "
+                        addressees=addressee_lines(d, summons.side)),
+        p(f"Berdasarkan {LAW_PPHI} Pasal 10, {LAW_MEDIATION}, dan {delegation(data)} pada {x(d.office.name)}, "
+          f"dalam rangka penyelesaian {x(DISPUTE_TYPES.get(d.type, d.type).lower())} antara "
           f"<b>{x(d.petitioner.name)}</b> dan <b>{x(d.respondent_name)}</b> (nomor perselisihan {x(d.number)}, "
-          f"nomor registrasi {x(d.registration_number or '-')}) yang telah dilimpahkan kepada Mediator Hubungan "
-          f"Industrial pada {x(d.office.name)}, dengan ini kami mengundang Saudara untuk hadir pada:"),
+          f"nomor registrasi {x(d.registration_number or '-')}), dengan ini Mediator Hubungan Industrial "
+          "<b>memanggil</b> Saudara untuk hadir <b>secara daring</b> pada:"),
         fields([("Hari, tanggal", hari_tanggal(s.scheduled_for)), ("Waktu", f"{pukul(s.scheduled_for)} s.d. selesai"),
-                ("Tempat", x(data.place)), ("Acara", f"{x(kind)}: {x(s.agenda)}")], label_width=3.0 * cm),
+                ("Tempat", f"secara daring - {x(data.place)}"), ("Acara", f"{x(kind)}: {x(s.agenda)}")],
+               label_width=3.0 * cm),
         Spacer(1, 0.3 * cm),
         p("Saudara diminta hadir sendiri, atau diwakili oleh kuasa yang dilengkapi surat kuasa khusus, "
-          "dengan membawa:"),
+          "dengan menyiapkan:"),
         numbered(["identitas diri (KTP) atau tanda pengenal lain yang sah;",
                   "surat kuasa khusus apabila diwakilkan;",
                   "dokumen yang berkaitan dengan perselisihan (perjanjian kerja, slip upah, surat pemutusan "
@@ -466,14 +521,13 @@ def render_summons(data: SummonsLetter, stamp: Stamp) -> bytes:
         Spacer(1, 0.2 * cm),
         p(f"Panggilan ini adalah panggilan ke-{summons.number} kepada Saudara dalam perselisihan ini. "
           f"{consequence}"),
-        p(f"Surat panggilan ini disampaikan melalui SIKHI pada {waktu_lengkap(summons.sent_at)}; tanda terima "
-          "panggilan dicatat secara elektronik oleh sistem."),
-        official_signature(office=d.office, mediator_name=d.mediator.name if d.mediator else "-",
-                           signed_at=summons.sent_at,
-                           lead="Demikian disampaikan, atas perhatian dan kehadiran Saudara diucapkan terima kasih."),
-        copies_to(d.office),
+        official_signature(
+            office=d.office, mediator=d.mediator, signed_at=summons.sent_at, copies=True,
+            before=[p(f"Surat panggilan ini disampaikan melalui SIKHI pada {waktu_lengkap(summons.sent_at)}; tanda "
+                      "terima panggilan dicatat secara elektronik oleh sistem.")],
+            lead="Demikian disampaikan, atas perhatian dan kehadiran Saudara diucapkan terima kasih."),
     ]
-    return build(office=d.office, stamp=stamp, story=story)
+    return build(office=d.office, stamp=stamp, story=story, letterhead=True)
 
 
 @dataclass(frozen=True)
@@ -483,24 +537,38 @@ class RecommendationLetter:
     delegated_at: dt.datetime | None
     sessions: list  # held sessions
     respondent_account: list[str]
-    answer_due: dt.datetime | None
+
+
+ANSWER_RULE = (
+    "Para pihak diminta memberikan jawaban secara tertulis atas anjuran ini, menyetujui atau menolak, "
+    "selambat-lambatnya dalam waktu 10 (sepuluh) hari kerja terhitung sejak tanggal anjuran ini diterima oleh "
+    "masing-masing pihak. Pihak yang tidak memberikan jawaban dalam waktu tersebut dianggap menolak anjuran "
+    f"({LAW_PPHI} Pasal 13 ayat (2) huruf c dan d). Apabila para pihak menyetujui anjuran ini, Mediator membantu "
+    "para pihak membuat Perjanjian Bersama selambat-lambatnya 3 (tiga) hari kerja sejak anjuran disetujui, untuk "
+    "didaftarkan di Pengadilan Hubungan Industrial (Pasal 13 ayat (2) huruf e). Apabila anjuran ini ditolak oleh "
+    "salah satu pihak atau para pihak, penyelesaian perselisihan dapat dilanjutkan ke Pengadilan Hubungan "
+    "Industrial pada Pengadilan Negeri setempat (Pasal 14)."
+)
 
 
 def render_recommendation(data: RecommendationLetter, stamp: Stamp) -> bytes:
-    """Anjuran tertulis (UU 2/2004 Pasal 13 ayat (2) huruf a; Permenakertrans 17/2014 Pasal 14)."""
+    """Anjuran tertulis (UU 2/2004 Pasal 13 ayat (2); Permenakertrans 17/2014). The letter writes the opening, the
+    parties' positions on the record and the answer rule once; the mediator's text gives the considerations and
+    the recommendations only (see `mediation.pages.recommendation_template`)."""
     d, rec = data.dispute, data.recommendation
     held = ", ".join(dict.fromkeys(tanggal(s.scheduled_for) for s in data.sessions)) or "-"
-    due = (f", yaitu paling lambat tanggal {tanggal(data.answer_due)}" if data.answer_due else "")
     story = [
         *letter_heading(office=d.office, number=stamp.number, date=rec.issued_at, subject="Anjuran",
-                        addressees=[f"1. <b>{x(d.petitioner.name)}</b> (Pihak Pekerja/Buruh)",
-                                    f"2. <b>Pimpinan {x(d.respondent_name)}</b> (Pihak Pengusaha)"]),
+                        addressees=[*nth(1, addressee_lines(d, "petitioner")),
+                                    *nth(2, addressee_lines(d, "respondent"))]),
         p("<u>ANJURAN</u>", TITLE), Spacer(1, 0.3 * cm),
         p(f"Sehubungan dengan {x(DISPUTE_TYPES.get(d.type, d.type).lower())} antara <b>{x(d.petitioner.name)}</b> "
           f"dengan <b>{x(d.respondent_name)}</b> (nomor perselisihan {x(d.number)}, nomor registrasi "
-          f"{x(d.registration_number or '-')}) yang dilimpahkan kepada Mediator Hubungan Industrial"
-          f"{' pada tanggal ' + tanggal(data.delegated_at) if data.delegated_at else ''}, dan setelah "
-          f"dilaksanakan sidang mediasi pada tanggal {held}, Mediator menyampaikan anjuran sebagai berikut:"),
+          f"{x(d.registration_number or '-')}) yang dilimpahkan kepada Mediator Hubungan Industrial pada "
+          f"{x(d.office.name)}{' pada tanggal ' + tanggal(data.delegated_at) if data.delegated_at else ''}, dan "
+          f"setelah dilaksanakan sidang mediasi pada tanggal {held} tanpa tercapai kesepakatan, maka berdasarkan "
+          f"{LAW_PPHI} Pasal 13 ayat (2) huruf a dan {LAW_MEDIATION}, Mediator mengeluarkan anjuran tertulis "
+          "sebagai berikut:"),
         p("A. Keterangan Pihak Pekerja/Buruh", SECTION),
         p(f"<b>Pokok perselisihan:</b> {x(d.summary)}", INDENTED),
         p(f"<b>Kronologi:</b><br/>{x(d.chronology)}", INDENTED),
@@ -512,16 +580,11 @@ def render_recommendation(data: RecommendationLetter, stamp: Stamp) -> bytes:
         CondPageBreak(3 * cm),
         p("D. MENGANJURKAN", SECTION),
         p(x(rec.recommendations), INDENTED),
-        p("E. Jawaban atas anjuran", SECTION),
-        p("Agar para pihak memberikan jawaban secara tertulis atas anjuran ini, menerima atau menolak, "
-          f"selambat-lambatnya dalam waktu 10 (sepuluh) hari kerja setelah menerima anjuran ini{due}. Pihak yang "
-          "tidak memberikan jawaban dianggap menolak anjuran (Permenakertrans Nomor 17 Tahun 2014 Pasal 14).",
-          INDENTED),
-        official_signature(office=d.office, mediator_name=rec.issued_by.name, signed_at=rec.issued_at,
-                           lead="Demikian anjuran ini disampaikan untuk dilaksanakan."),
-        copies_to(d.office),
+        official_signature(office=d.office, mediator=rec.issued_by, signed_at=rec.issued_at, copies=True,
+                           before=[p("E. Jawaban atas anjuran", SECTION), p(ANSWER_RULE, INDENTED)],
+                           lead="Demikian anjuran ini disampaikan untuk diketahui dan dijawab oleh para pihak."),
     ]
-    return build(office=d.office, stamp=stamp, story=story)
+    return build(office=d.office, stamp=stamp, story=story, letterhead=True)
 
 
 @dataclass(frozen=True)
@@ -701,7 +764,7 @@ def answer_text(answer) -> tuple[str, str]:
 def render_settlement_minutes(data: SettlementRecord, stamp: Stamp) -> bytes:
     """Risalah penyelesaian melalui mediasi: the attachment a claim at the PHI court needs (UU 2/2004 Pasal 83)."""
     d, rec = data.dispute, data.recommendation
-    mediator = d.mediator.name if d.mediator else rec.issued_by.name
+    mediator = d.mediator or rec.issued_by
     sessions = [
         [str(n), x(SESSION_KINDS.get(s.kind, s.kind)), x(f"{hari_tanggal(s.scheduled_for)}, {pukul(s.scheduled_for)}"),
          x(ATTENDANCE.get(s.petitioner_attendance, s.petitioner_attendance)),
@@ -739,7 +802,8 @@ def render_settlement_minutes(data: SettlementRecord, stamp: Stamp) -> bytes:
         p("a. Pihak Pekerja/Buruh", LEFT), fields(petitioner_rows(d)), Spacer(1, 0.15 * cm),
         p("b. Pihak Pengusaha", LEFT), fields(respondent_rows(d)),
         p("II. Mediator dan perkara", SECTION),
-        fields([("Mediator", f"<b>{x(mediator)}</b>, Mediator Hubungan Industrial pada {x(d.office.name)}"),
+        fields([("Mediator", f"<b>{x(mediator.name)}</b>, NIP. {x(mediator.nip or '-')}, "
+                             f"{x(mediator.grade or 'Mediator Hubungan Industrial')} pada {x(d.office.name)}"),
                 *case_rows(d), *dates], label_width=5.2 * cm),
         p("III. Sidang dan kehadiran para pihak", SECTION),
         grid(["No.", "Acara", "Hari, tanggal, waktu", "Kehadiran pekerja/buruh", "Kehadiran pengusaha", "Catatan"],
@@ -761,14 +825,14 @@ def render_settlement_minutes(data: SettlementRecord, stamp: Stamp) -> bytes:
         p("VI. Jawaban para pihak atas anjuran", SECTION),
         grid(["Pihak", "Jawaban", "Alasan", "Tanggal"], answer_rows,
              [3.4 * cm, 5.0 * cm, TEXT_W - 12.0 * cm, 3.6 * cm]),
-        p("VII. Kesimpulan", SECTION),
-        p("Penyelesaian perselisihan hubungan industrial melalui mediasi telah dilaksanakan, namun "
-          "<b>tidak tercapai kesepakatan</b>. Salah satu pihak atau para pihak dapat melanjutkan penyelesaian "
-          "perselisihan dengan mengajukan gugatan kepada Pengadilan Hubungan Industrial pada Pengadilan Negeri di "
-          "wilayah hukum tempat pekerja/buruh bekerja, dengan melampirkan risalah penyelesaian ini (UU Nomor 2 "
-          "Tahun 2004 Pasal 14 dan Pasal 83 ayat (1)).", INDENTED),
-        official_signature(office=d.office, mediator_name=mediator, signed_at=d.closed_at,
-                           lead=f"Demikian risalah ini dibuat di {x(office_city(d.office))} pada tanggal "
-                                f"{tanggal(d.closed_at)} untuk dipergunakan sebagaimana mestinya."),
+        official_signature(office=d.office, mediator=mediator, signed_at=d.closed_at, before=[
+            p("VII. Kesimpulan", SECTION),
+            p("Penyelesaian perselisihan hubungan industrial melalui mediasi telah dilaksanakan, namun "
+              "<b>tidak tercapai kesepakatan</b>. Salah satu pihak atau para pihak dapat melanjutkan penyelesaian "
+              "perselisihan dengan mengajukan gugatan kepada Pengadilan Hubungan Industrial pada Pengadilan Negeri "
+              "di wilayah hukum tempat pekerja/buruh bekerja, dengan melampirkan risalah penyelesaian ini (UU Nomor "
+              "2 Tahun 2004 Pasal 14 dan Pasal 83 ayat (1)).", INDENTED)],
+            lead=f"Demikian risalah ini dibuat di {x(office_city(d.office))} pada tanggal "
+                 f"{tanggal(d.closed_at)} untuk dipergunakan sebagaimana mestinya."),
     ]
-    return build(office=d.office, stamp=stamp, story=story)
+    return build(office=d.office, stamp=stamp, story=story, letterhead=True)

@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 from accounts.courts import phi_court_name
 from accounts.numbers import next_number
 from disputes import permissions as perms
-from disputes.models import DeadlineKey, Dispute, DisputeState
+from disputes.models import Dispute, DisputeState
 from documents import render
 from documents.models import Document, DocumentKind
 from documents.permissions import can_get_court_bundle
@@ -116,6 +116,12 @@ def _event_at(dispute: Dispute, name: str, *, last: bool = False) -> dt.datetime
     return event.at if event else None
 
 
+def _delegation_letter(dispute: Dispute) -> str:
+    """The number of the pelimpahan letter, when one was recorded (a hand-over to the province's office)."""
+    event = dispute.events.filter(name="handed_over").order_by("at", "id").last()
+    return str((event.payload or {}).get("letter_number") or "") if event else ""
+
+
 # --- one function per kind -------------------------------------------------------------------------------------
 
 
@@ -151,7 +157,9 @@ def _summons(summons_id: int) -> tuple[Document, bool]:
         base = settings.SIKHI_BASE_URL.rstrip("/")
         link = f"{base}/ruang/{room.pk}/" if room else f"{base}/perselisihan/{dispute.pk}/"
         data = render.SummonsLetter(dispute=dispute, session=summons.session, summons=summons,
-                                    place=f"Sidang daring melalui ruang bersama SIKHI: {link}")
+                                    place=f"ruang sidang bersama SIKHI: {link}",
+                                    delegated_at=_event_at(dispute, "assign_mediator"),
+                                    delegation_number=_delegation_letter(dispute))
         kind = render.SESSION_KINDS.get(summons.session.kind, summons.session.kind)
         title = f"Surat Panggilan {kind} ke-{summons.number} kepada {render.SIDES[summons.side]}"
         document = _store(dispute=dispute, kind=K.SUMMONS, title=title,
@@ -169,13 +177,11 @@ def _recommendation(dispute_id: int) -> tuple[Document, bool]:
         rec = Recommendation.objects.select_related("issued_by").filter(dispute=dispute).first()
         if rec is None:
             raise DocumentNotDue("no recommendation has been issued")
-        answer_due = (dispute.deadlines.filter(key=DeadlineKey.RECOMMENDATION_ANSWER).order_by("due_at")
-                      .values_list("due_at", flat=True).first())
         data = render.RecommendationLetter(
             dispute=dispute, recommendation=rec, delegated_at=_event_at(dispute, "assign_mediator"),
             sessions=list(dispute.sessions.filter(attendance_recorded_at__isnull=False,
                                                   scheduled_for__lte=rec.issued_at)),
-            respondent_account=_respondent_account(dispute), answer_due=answer_due)
+            respondent_account=_respondent_account(dispute))
         document = _store(dispute=dispute, kind=K.RECOMMENDATION, title="Anjuran Tertulis",
                           number=_office_number(dispute, "ANJ", rec.issued_at),
                           renderer=lambda stamp: render.render_recommendation(data, stamp))

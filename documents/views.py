@@ -59,7 +59,7 @@ class DocumentDownloadView(APIView):
     def get(self, request: Request, pk: int):
         document = document_get_for(user=request.user, pk=pk)
         response = FileResponse(document.file.open("rb"), content_type="application/pdf", as_attachment=True,
-                                filename=f"{document.kind}-{document.pk}.pdf")
+                                filename=document.download_name)
         return _private(response)
 
 

@@ -294,12 +294,6 @@ def room_pause_view(request: HttpRequest, pk: int, room_id: int) -> HttpResponse
 
 # --- the recommendation template --------------------------------------------------------------------------
 
-_TYPE_ID = {
-    "hak": "perselisihan hak",
-    "kepentingan": "perselisihan kepentingan",
-    "phk": "perselisihan pemutusan hubungan kerja",
-    "antar_serikat": "perselisihan antar serikat pekerja/serikat buruh dalam satu perusahaan",
-}
 _MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
               "November", "Desember"]
 _DAYS_ID = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
@@ -323,47 +317,14 @@ def _tanggal(moment: dt.datetime | dt.date, *, time: bool = False) -> str:
     return text
 
 
-def _block(text: str, placeholder: str) -> str:
-    text = (text or "").strip()
-    return text if text else placeholder
-
-
 def recommendation_template(dispute: Dispute) -> dict[str, str]:
-    """A draft of the written recommendation (anjuran tertulis, Permenaker 17/2014) for the mediator to complete:
-    the parties, the dispute, each party's account, the course of mediation, the mediator's considerations, the
-    numbered recommendations and the 10-working-day answer period. Always in Bahasa Indonesia (an official letter);
-    the parts the mediator must write are in [square brackets]."""
-    jenis = _TYPE_ID.get(dispute.type, "perselisihan hubungan industrial")
-    worker = dispute.petitioner.name
-    company = dispute.respondent_name
-    address = (dispute.respondent_address or (dispute.respondent_company.address if dispute.respondent_company
-                                              else "")).strip()
-    meetings = list(dispute.bipartite_meetings.order_by("held_at", "id"))
-    last = meetings[-1] if meetings else None
+    """A draft of the written recommendation (anjuran tertulis, Permenakertrans 17/2014) for the mediator to
+    complete. The letter itself (documents.render.render_recommendation) writes the opening, the parties' positions
+    on the record and the 10-working-day answer rule, so the draft holds only what the mediator adds: the course
+    of mediation, what the parties said in the sessions, the considerations, and the numbered recommendations.
+    Always in Bahasa Indonesia (an official letter); the parts the mediator must write are in [square brackets],
+    and the recommendation cannot be issued while any is left."""
     held = [s for s in dispute.sessions.order_by("scheduled_for", "id") if s.attendance_recorded_at is not None]
-
-    registration = (
-        f"nomor pencatatan {dispute.registration_number}" if dispute.registration_number else "[nomor pencatatan]"
-    )
-    parties = [
-        f"1. {worker}, pekerja/buruh, selanjutnya disebut pihak Pekerja;",
-        f"2. {company}{', ' + address if address else ''}, selanjutnya disebut pihak Pengusaha,",
-    ]
-    if dispute.collective and dispute.members:
-        parties[0] = (f"1. {worker}, untuk dan atas nama pekerja/buruh yang namanya tercantum dalam berkas "
-                      f"pencatatan, selanjutnya disebut pihak Pekerja;")
-
-    demands = (dispute.demands or "").strip()
-    petitioner_lines = [f"Tuntutan pihak Pekerja: {demands}" if demands else "[Tuntutan pihak Pekerja.]"]
-    respondent_lines = []
-    if last is not None:
-        petitioner_lines.append(f"Dalam perundingan bipartit pada {_tanggal(last.held_at)}, pihak Pekerja "
-                                f"menyatakan: {last.petitioner_position.strip()}")
-        respondent_lines.append(f"Dalam perundingan bipartit pada {_tanggal(last.held_at)}, pihak Pengusaha "
-                                f"menyatakan: {last.respondent_position.strip()}")
-    petitioner_lines.append("[Keterangan pihak Pekerja dalam sidang mediasi.]")
-    respondent_lines.append("[Keterangan pihak Pengusaha dalam sidang mediasi.]")
-
     sessions_lines = [
         f"{i}. Sidang {'klarifikasi' if s.kind == SessionKind.CLARIFICATION else 'mediasi'} pada "
         f"{_tanggal(s.scheduled_for, time=True)}: pihak Pekerja "
@@ -376,8 +337,6 @@ def recommendation_template(dispute: Dispute) -> dict[str, str]:
     on_data = absent_after_proper_summonses(dispute, "respondent")
     bipartite = _FAILURE_ID.get(dispute.failure_reason,
                                 "upaya penyelesaian secara bipartit tidak mencapai kesepakatan")
-    office = dispute.office.name if dispute.office_id else "Dinas Tenaga Kerja"
-    law = "Undang-Undang Nomor 2 Tahun 2004 tentang Penyelesaian Perselisihan Hubungan Industrial"
     if dispute.type == "phk":
         rules = ("Undang-Undang Nomor 13 Tahun 2003 tentang Ketenagakerjaan sebagaimana telah diubah dengan "
                  "Undang-Undang Nomor 6 Tahun 2023, Peraturan Pemerintah Nomor 35 Tahun 2021, dan [perjanjian kerja, "
@@ -386,11 +345,7 @@ def recommendation_template(dispute: Dispute) -> dict[str, str]:
         rules = ("[ketentuan peraturan perundang-undangan, perjanjian kerja, peraturan perusahaan atau perjanjian "
                  "kerja bersama yang berlaku]")
 
-    points = [
-        f"{bipartite};",
-        "dalam sidang mediasi para pihak tidak mencapai kesepakatan, sehingga sesuai Pasal 13 ayat (2) "
-        f"{law} Mediator mengeluarkan anjuran tertulis;",
-    ]
+    points = [f"{bipartite};", "dalam sidang mediasi para pihak tidak mencapai kesepakatan;"]
     if on_data:
         points.append(f"pihak Pengusaha telah dipanggil secara patut tetapi tidak hadir dalam {absent} kali sidang, "
                       "sehingga anjuran ini dibuat berdasarkan data yang ada;")
@@ -400,42 +355,20 @@ def recommendation_template(dispute: Dispute) -> dict[str, str]:
     ]
 
     considerations = "\n".join([
-        f"Sehubungan dengan {jenis} antara:",
-        *parties,
-        f"yang telah dicatatkan pada {office} dengan {registration} (perkara SIKHI {dispute.number or '-'}) dan "
-        "dilimpahkan kepada Mediator Hubungan Industrial, setelah mempelajari berkas perkara dan mendengar keterangan "
-        "para pihak dalam sidang mediasi, Mediator menyampaikan hal-hal sebagai berikut.",
-        "",
-        "A. POKOK PERSELISIHAN",
-        _block(dispute.summary, "[Pokok perselisihan.]"),
-        "",
-        "B. KETERANGAN PIHAK PEKERJA",
-        *petitioner_lines,
-        "",
-        "C. KETERANGAN PIHAK PENGUSAHA",
-        *respondent_lines,
-        "",
-        "D. JALANNYA MEDIASI",
+        "1. Jalannya mediasi:",
         *sessions_lines,
         "",
-        "E. PERTIMBANGAN MEDIATOR",
-        *(f"{i}. Bahwa {point}" for i, point in enumerate(points, start=1)),
+        "2. Keterangan para pihak dalam sidang mediasi:",
+        "[Keterangan pihak Pekerja dalam sidang mediasi.]",
+        "[Keterangan pihak Pengusaha dalam sidang mediasi.]",
+        "",
+        "3. Pertimbangan:",
+        *(f"{chr(ord('a') + i)}. Bahwa {point}" for i, point in enumerate(points)),
     ])
-
     recommendations = "\n".join([
-        "MENGANJURKAN",
         "1. Agar pihak Pengusaha [isi anjuran kepada pihak Pengusaha, misalnya membayar hak pihak Pekerja "
         "beserta rinciannya dan tanggal pembayaran];",
-        "2. Agar pihak Pekerja [isi anjuran kepada pihak Pekerja];",
-        "3. Agar para pihak memberikan jawaban secara tertulis atas anjuran ini, menyetujui atau menolak, "
-        "selambat-lambatnya 10 (sepuluh) hari kerja setelah menerima anjuran ini. Pihak yang tidak memberikan "
-        f"jawaban dalam waktu tersebut dianggap menolak anjuran (Pasal 13 ayat (2) {law}; Pasal 14 ayat (2) dan (3) "
-        "Peraturan Menteri Ketenagakerjaan Nomor 17 Tahun 2014).",
-        "4. Apabila para pihak menyetujui anjuran ini, Mediator membantu para pihak membuat Perjanjian Bersama "
-        "selambat-lambatnya 3 (tiga) hari kerja sejak anjuran disetujui, untuk didaftarkan di Pengadilan Hubungan "
-        "Industrial pada Pengadilan Negeri setempat.",
-        "5. Apabila anjuran ini ditolak, para pihak atau salah satu pihak dapat melanjutkan penyelesaian perselisihan "
-        "ke Pengadilan Hubungan Industrial sesuai Undang-Undang Nomor 2 Tahun 2004.",
+        "2. Agar pihak Pekerja [isi anjuran kepada pihak Pekerja].",
     ])
     return {"considerations": considerations, "recommendations": recommendations}
 

@@ -92,3 +92,27 @@ def test_admin_refuses_a_staff_account_without_office(admin_client_):
 
     assert response.status_code == 200
     assert response.context["adminform"].form.errors
+
+
+def test_admin_edits_the_office_letterhead(admin_client_):
+    response = admin_client_.post(reverse("admin:accounts_office_change", args=["32.73"]), {
+        "name": "Dinas Tenaga Kerja Kota Bandung", "address": "Jl. Martanegara No. 4, Bandung",
+        "phone": "(022) 7308358", "email": "disnaker@bandung.go.id", "website": "disnaker.bandung.go.id"})
+
+    assert response.status_code == 302
+    saved = Office.objects.get(code="32.73")
+    assert (saved.address, saved.phone, saved.email, saved.website) == (
+        "Jl. Martanegara No. 4, Bandung", "(022) 7308358", "disnaker@bandung.go.id", "disnaker.bandung.go.id")
+
+
+def test_admin_sets_a_mediators_nip_and_grade():
+    from django.test import Client
+
+    from tests.factories import MediatorFactory
+
+    mediator = MediatorFactory()
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client = Client()
+    client.force_login(admin)
+    page = client.get(reverse("admin:accounts_user_change", args=[mediator.pk])).content.decode()
+    assert 'name="nip"' in page and 'name="grade"' in page and 'name="address"' in page

@@ -117,3 +117,11 @@ def test_createstaff_without_a_terminal_fails_clearly(monkeypatch):
     with pytest.raises(CommandError, match="--password"):
         _run("dewi", role="officer", office="32.73", name="Dewi Lestari")
     assert not User.objects.filter(username="dewi").exists()
+
+
+def test_createstaff_records_a_mediators_nip_and_grade():
+    _run("rina", role="mediator", office="32.73", name="Rina Kartika", password=DEFAULT_PASSWORD,
+         nip="198001012005012003", grade="Mediator Hubungan Industrial Ahli Muda")
+
+    user = User.objects.get(username="rina")
+    assert (user.nip, user.grade) == ("198001012005012003", "Mediator Hubungan Industrial Ahli Muda")

@@ -296,3 +296,16 @@ def test_register_company_with_used_invitation_saves_nothing(api, django_capture
     assert_error(response, 409, "conflict")
     assert _counts() == before
     assert not Company.objects.filter(nib="1234567890999").exists()
+
+
+def test_register_worker_keeps_an_optional_address(api):
+    response = api.post(REGISTER_URL, {**WORKER, "address": " Jl. Cibaduyut No. 12, Bandung "}, format="json")
+    assert response.status_code == 201, response.content
+    assert User.objects.get(username="budi").address == "Jl. Cibaduyut No. 12, Bandung"
+
+
+def test_register_worker_page_keeps_an_optional_address(client):
+    form = {k: v for k, v in WORKER.items() if k != "role"}
+    response = client.post("/daftar/?peran=worker", {**form, "address": "Jl. Cibaduyut No. 12"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert User.objects.get(username="budi").address == "Jl. Cibaduyut No. 12"

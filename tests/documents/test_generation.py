@@ -45,6 +45,11 @@ def assert_letterhead(text: str) -> None:
     assert "DINAS TENAGA KERJA KOTA BANDUNG" in text
 
 
+def assert_no_letterhead(text: str) -> None:
+    """The parties' own documents (bipartite minutes, a Perjanjian Bersama) carry no office letterhead."""
+    assert "PEMERINTAH" not in text
+
+
 # --- dates in Bahasa Indonesia ------------------------------------------------------------------------------
 
 
@@ -85,7 +90,7 @@ def test_bipartite_minutes_are_made_when_both_parties_have_signed(cast, committe
     dispute = flow.get()
     assert row["number"] == f"{dispute['number']}/BIP/1"
     text = pdf_text(download(flow, row))
-    assert_letterhead(text)
+    assert_no_letterhead(text)
     meeting = flow.clients["petitioner"].get(f"{flow.url}bipartite-meetings/").json()["results"][0]
     for expected in [
         "RISALAH PERUNDINGAN BIPARTIT", f"Nomor: {row['number']}", "Perundingan ke-1",
@@ -146,7 +151,9 @@ def test_summons_one_per_party_per_session_numbered_per_party(cast, committed):
     for expected in [
         "Hal : Panggilan Sidang Mediasi (Panggilan ke-2)", "Kepada Yth.", f"{cast.worker.name} (Pihak Pekerja/Buruh)",
         f"Hari, tanggal : {render.hari_tanggal(when)}", f"Waktu : {render.pukul(when)} s.d. selesai",
-        "Acara : Sidang Mediasi: Mendengar keterangan para pihak", "Sidang daring melalui ruang bersama SIKHI",
+        "Acara : Sidang Mediasi: Mendengar keterangan para pihak", "secara daring - ruang sidang bersama SIKHI",
+        "Undang-Undang Nomor 2 Tahun 2004", "Pasal 10", "Nomor 17 Tahun 2014", "memanggil Saudara",
+        "pelimpahan penyelesaian perselisihan kepada Mediator Hubungan Industrial tanggal",
         dispute["number"], dispute["registration_number"], "panggilan ke-2 kepada Saudara", "surat kuasa khusus",
         "dihapus dari buku registrasi", "Mediator Hubungan Industrial", cast.mediator.name, "Tembusan",
     ]:
@@ -185,10 +192,14 @@ def test_recommendation_is_made_when_issued_and_not_before(cast, committed):
         "Keterangan Pihak Pekerja/Buruh", "PHK sepihak tanpa pesangon", "Pesangon sesuai PP 35/2021",
         "Keterangan Pihak Pengusaha", "Pertimbangan Mediator", "Menimbang bahwa upah tidak dibayar.", "MENGANJURKAN",
         "1. Perusahaan membayar upah Rp 12.500.000.", "2. Paling lambat 7 hari.", "10 (sepuluh) hari kerja",
-        f"paling lambat tanggal {render.tanggal(due)}", "dianggap menolak anjuran", cast.mediator.name,
-        dispute["registration_number"],
+        "terhitung sejak tanggal anjuran ini diterima oleh masing-masing pihak", "dianggap menolak anjuran",
+        cast.mediator.name, dispute["registration_number"], "Pasal 13 ayat (2)", "Nomor 17 Tahun 2014",
     ]:
         assert expected in text, expected
+    assert render.tanggal(due) not in text  # the rule, not a fixed date: each party's receipt starts its period
+    assert "untuk dilaksanakan" not in text
+    for once in ("Sehubungan dengan", "MENGANJURKAN", "10 (sepuluh) hari kerja", "Keterangan Pihak Pengusaha"):
+        assert text.count(once) == 1, once
 
 
 # --- agreement ---------------------------------------------------------------------------------------------------
@@ -209,7 +220,7 @@ def test_agreement_from_bipartite_is_made_when_the_last_signatory_signs(cast, co
     agreement = flow.clients["petitioner"].get(f"{flow.url}agreement/").json()
     last = max(at(s["at"]) for s in agreement["signatures"])
     text = pdf_text(download(flow, row))
-    assert_letterhead(text)
+    assert_no_letterhead(text)
     for expected in [
         "PERJANJIAN BERSAMA", f"Pada hari ini {render.hari_tanggal(last)}",
         f"{cast.worker.name}, NIK {cast.worker.nik}",

@@ -328,9 +328,16 @@ def test_every_role_carries_a_dispute_from_bipartite_to_a_signed_agreement_in_th
     # The recommendation: the form starts from the anjuran template.
     m.goto(url)
     m.locator("#action-issue_recommendation summary").click()
-    expect(m.locator("#id_issue_recommendation-recommendations")).to_have_value(re.compile("MENGANJURKAN|10"))
+    expect(m.locator("#id_issue_recommendation-recommendations")).to_have_value(re.compile(r"Agar pihak Pengusaha \["))
     shoot(m, f"dispute-mediator-recommendation-{language[:2]}-phone")
-    act(m, "issue_recommendation")
+    # The template's [placeholders] must be written first: issuing it unchanged is refused beside the field.
+    m.locator("#action-issue_recommendation button[value=issue_recommendation]").click()
+    expect(m.locator("#action-issue_recommendation")).to_contain_text(
+        re.compile("Ganti penanda templat|Replace the template placeholder"))
+    shoot(m, f"dispute-mediator-recommendation-placeholder-{language[:2]}-phone")
+    act(m, "issue_recommendation", lambda box: (
+        box.locator("#id_issue_recommendation-considerations").fill("Menimbang keterangan para pihak."),
+        box.locator("#id_issue_recommendation-recommendations").fill("1. Agar pihak Pengusaha membayar pesangon.")))
     for page in (w, c):
         state(page, "recommendation_issued")
         act(page, "respond_recommendation", lambda box: box.locator("input[value=true]").check())

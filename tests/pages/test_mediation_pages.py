@@ -368,17 +368,34 @@ def test_recommendation_template_follows_the_anjuran_structure(cast):
     draft = recommendation_template(dispute)
     assert set(draft) == {"considerations", "recommendations"}
     text = draft["considerations"]
-    assert cast.worker.name in text and dispute.respondent_name in text
-    assert dispute.registration_number in text and "perselisihan pemutusan hubungan kerja" in text
-    for heading in ("POKOK PERSELISIHAN", "KETERANGAN PIHAK PEKERJA", "KETERANGAN PIHAK PENGUSAHA",
-                    "JALANNYA MEDIASI", "PERTIMBANGAN MEDIATOR"):
+    for heading in ("Jalannya mediasi", "Keterangan para pihak dalam sidang mediasi", "Pertimbangan"):
         assert heading in text
     assert "pihak Pengusaha tidak hadir" in text
-    assert "Pesangon sesuai PP 35/2021" in text  # the worker's demands
-    assert draft["recommendations"].startswith("MENGANJURKAN")
-    assert "10 (sepuluh) hari kerja" in draft["recommendations"]
-    assert "dianggap menolak" in draft["recommendations"]
     assert "berdasarkan data yang ada" not in text  # one absence is not the no-show rule
+    # The letter writes the opening, the parties' positions on the record and the answer rule: the draft does not.
+    both = text + draft["recommendations"]
+    for part in ("Sehubungan dengan", "MENGANJURKAN", "10 (sepuluh) hari kerja", "dianggap menolak",
+                 dispute.demands.strip()):
+        assert part not in both, part
+    assert draft["recommendations"].startswith("1. Agar pihak Pengusaha [")
+    assert "[" in text  # what the mediator must write is marked
+
+
+def test_issuing_the_template_unchanged_is_refused_beside_the_field(cast):
+    flow = Flow(cast).to("mediation")
+    flow.hold_session()
+    from disputes.models import Dispute
+
+    draft = recommendation_template(Dispute.objects.get(pk=flow.id))
+    response = browser(cast.mediator).post(f"/perselisihan/{flow.id}/aksi/issue_recommendation/", {
+        "issue_recommendation-considerations": draft["considerations"],
+        "issue_recommendation-recommendations": draft["recommendations"]})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Ganti penanda templat [" in html
+    assert '<details class="card action" open id="action-issue_recommendation">' in html
+    assert "Keterangan para pihak dalam sidang mediasi" in html  # nothing typed is lost
+    assert Dispute.objects.get(pk=flow.id).state == "mediation"
 
 
 def test_recommendation_template_notes_a_respondent_absent_after_three_summonses(cast):
@@ -389,7 +406,7 @@ def test_recommendation_template_notes_a_respondent_absent_after_three_summonses
 
     text = recommendation_template(Dispute.objects.get(pk=flow.id))["considerations"]
     assert "tidak hadir dalam 3 kali sidang, sehingga anjuran ini dibuat berdasarkan data yang ada" in text
-    assert re.search(r"^5\. Bahwa berdasarkan ", text, re.M)  # the points stay numbered in order
+    assert re.search(r"^e\. Bahwa berdasarkan ", text, re.M)  # the points stay lettered in order
 
 
 # --- the session console ------------------------------------------------------------------------------------

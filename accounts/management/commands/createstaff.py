@@ -1,4 +1,5 @@
-"""`manage.py createstaff USERNAME --role officer|mediator --office 32.73 --name "..." [--password P]`."""
+"""`manage.py createstaff USERNAME --role officer|mediator --office 32.73 --name "..." [--password P]
+[--nip NIP] [--grade "Mediator Hubungan Industrial Ahli Muda"]`."""
 
 from __future__ import annotations
 
@@ -30,6 +31,9 @@ class Command(BaseCommand):
         parser.add_argument("--name", required=True, help="full name")
         parser.add_argument("--password", help="prompted for when omitted")
         parser.add_argument("--email", default="")
+        parser.add_argument("--nip", default="", help="a mediator's civil-service number (NIP)")
+        parser.add_argument("--grade", default="",
+                            help='functional grade, e.g. "Mediator Hubungan Industrial Ahli Muda"')
 
     def handle(self, *args, **options) -> None:
         role = options["role"]
@@ -44,6 +48,7 @@ class Command(BaseCommand):
             user = staff_create(
                 username=options["username"], role=role, office_code=options["office"],
                 name=options["name"], password=password, email=options["email"],
+                nip=options["nip"], grade=options["grade"],
             )
         except ApiError as exc:
             raise CommandError(f"Cannot create {options['username']}: {_describe(exc)}") from None
