@@ -21,6 +21,7 @@ LOCAL := DJANGO_SETTINGS_MODULE=sikhi.settings.local
 
 help:
 	@echo "make run        install into $(VENV), migrate, load demo data, serve http://$(HOST):$(PORT) with the worker"
+	@echo "make signing-cert  the local development CA and signing certificate (var/signing/; make run does it)"
 	@echo "make test       install into $(VENV) and run the whole test suite (PYTEST_ARGS=... to pass arguments)"
 	@echo "make lint       ruff check ."
 	@echo "make typecheck  mypy (django-stubs) on the services, selectors and predicates listed in pyproject.toml"

@@ -102,6 +102,8 @@ def configuration_problem() -> str | None:
         cert = signer().signing_cert
     except SigningNotConfigured as e:
         return str(e)
+    if cert is None:
+        return "the signing PKCS#12 file holds no certificate"
     if cert.not_valid_after < dt.datetime.now(dt.UTC):
         return f"the signing certificate expired on {cert.not_valid_after:%Y-%m-%d}"
     return None
@@ -123,7 +125,8 @@ def _name(common_name: str) -> x509.Name:
                       x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
 
 
-def _certificate(subject: x509.Name, key, issuer: x509.Name, issuer_key, *, ca: bool) -> x509.Certificate:
+def _certificate(subject: x509.Name, key: rsa.RSAPrivateKey, issuer: x509.Name, issuer_key: rsa.RSAPrivateKey, *,
+                 ca: bool) -> x509.Certificate:
     now = dt.datetime.now(dt.UTC)
     builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer).public_key(key.public_key())
                .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=5))
