@@ -51,6 +51,13 @@ PHI_SEAT = {
 }
 
 
+# The Ministry (office `00`) handles disputes whose workplaces span several provinces: no single court follows
+# from the office, and the claim goes to the PHI of the place where the worker works (UU 2/2004 Pasal 81).
+MINISTRY_COURT = (
+    "Pengadilan Hubungan Industrial pada Pengadilan Negeri yang daerah hukumnya meliputi tempat pekerja/buruh bekerja"
+)
+
+
 def phi_court_seat(region_code: str) -> str:
     """The city of the PHI court for a Kemendagri region code (province `32` or regency `32.73`)."""
     return PHI_SEAT[region_code.split(".")[0]]
@@ -58,4 +65,6 @@ def phi_court_seat(region_code: str) -> str:
 
 def phi_court_name(region_code: str) -> str:
     """The court's name as letters write it: 'Pengadilan Hubungan Industrial pada Pengadilan Negeri Bandung'."""
+    if region_code == "00":
+        return MINISTRY_COURT
     return f"Pengadilan Hubungan Industrial pada Pengadilan Negeri {phi_court_seat(region_code)}"

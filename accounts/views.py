@@ -13,7 +13,6 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, Polymorphic
 from rest_framework import status
 from rest_framework.authtoken.models import Token
 from rest_framework.generics import GenericAPIView
-from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -44,6 +43,7 @@ from accounts.serializers import (
 )
 from accounts.throttling import AuthRateThrottle
 from sikhi.api import CursorPagination, Forbidden, Invalid
+from sikhi.nul import JSONParser
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -15,6 +14,7 @@ from chat.models import ConsultationStatus
 from disputes.serializers import WorkplaceRegencyField
 from disputes.views import json_object, validated
 from sikhi.api import CursorPagination, Invalid
+from sikhi.nul import JSONParser
 
 
 class ConsultationInput(serializers.Serializer):

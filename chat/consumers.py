@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from chat import selectors, services
 from chat.events import room_group, user_group
 from sikhi.api import ApiError, Forbidden, NotFound
+from sikhi.nul import NUL_MESSAGE, nul_errors
 
 # Close codes (api.md): 4401 not authenticated, 4404 no such room or not a member. Added here:
 # 4403 membership ended while connected.
@@ -75,6 +76,9 @@ class SafeJsonConsumer(AsyncJsonWebsocketConsumer):
             return
         if not isinstance(content, dict) or not isinstance(content.get("type"), str):
             await self.send_json(_error("invalid", _("A frame is a JSON object with a `type`.")))
+            return
+        if nul_errors(content):  # PostgreSQL cannot store it: refuse the frame, the socket stays open
+            await self.send_json(_error("invalid", str(NUL_MESSAGE), content.get("client_id")))
             return
         await self.receive_json(content, **kwargs)
 
@@ -345,3 +349,10 @@ class NotificationConsumer(SafeJsonConsumer):
 
     async def chat_membership(self, event):
         """Only room sockets care."""
+
+
+class NoRouteConsumer(SafeJsonConsumer):
+    """A socket to an address that names no room or stream (`/ws/rooms/abc/`, `/ws/nothing/`): closed with 4404."""
+
+    async def connect(self):
+        await self.reject(CLOSE_NOT_MEMBER)

@@ -122,6 +122,9 @@ def notification_title(kind: str, params: dict) -> str:
             "date": when.strftime("%d-%m-%Y") if when else ""}
     if kind == "mediator_changed":
         return _("Dispute %(number)s has a new mediator") % {"number": number}
+    if kind == "handed_over":
+        return _("Dispute %(number)s was handed over to %(office)s") % {"number": number,
+                                                                       "office": params.get("office", "")}
     return _("Dispute %(number)s has news") % {"number": number}
 
 

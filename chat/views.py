@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -16,6 +15,7 @@ from chat.selectors import room_get_for
 from chat.serializers import MessageInput, MessageListOut, MessageOut, NotificationOut, RoomOut
 from disputes.views import json_object, validated
 from sikhi.api import CursorPagination, Invalid
+from sikhi.nul import JSONParser
 
 
 def room_dict(room) -> dict:

@@ -7,8 +7,10 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Office
+from accounts.regions import MINISTRY, is_regency
 from accounts.serializers import NIB_MESSAGE, NIB_RE
 from disputes.models import DisputeType
+from severance.forms import RupiahField
 
 TYPE_HELP = {
     DisputeType.HAK: _(
@@ -25,11 +27,18 @@ TYPE_HELP = {
 }
 
 
+def _workplace_label(office: Office) -> str:
+    """A regency by its name; a province as "several regencies in it"; the Ministry as "several provinces"."""
+    if office.code == MINISTRY:
+        return str(_("Several provinces (Ministry of Manpower)"))
+    if not is_regency(office.code):
+        return str(_("Several regencies in %(province)s") % {"province": office.region_name.removeprefix("Provinsi ")})
+    return office.region_name
+
+
 def _regency_field(label) -> forms.ModelChoiceField:
     field = forms.ModelChoiceField(label=label, queryset=Office.objects.order_by("code"), empty_label=_("Choose…"))
-    field.label_from_instance = lambda office: (
-        office.region_name if office.code != "32" else _("Several regencies in Jawa Barat")
-    )
+    field.label_from_instance = _workplace_label
     return field
 
 
@@ -104,6 +113,15 @@ class StoryStepForm(forms.Form):
     )
 
 
+class WageField(RupiahField):
+    """Whole rupiah as typed ("4500000", "4.500.000", "Rp 4.500.000"); a stored amount is shown as "4.500.000"."""
+
+    def prepare_value(self, value):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return f"{value:,}".replace(",", ".")
+        return value
+
+
 class DemandsStepForm(forms.Form):
     demands = forms.CharField(
         label=_("What do you ask for?"),
@@ -111,10 +129,11 @@ class DemandsStepForm(forms.Form):
         help_text=_("For example: pay the overtime of March to May, or reinstate me."),
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    monthly_wage = forms.IntegerField(
-        label=_("Monthly wage (rupiah)"), required=False, min_value=0, max_value=10**12,
+    monthly_wage = WageField(
+        label=_("Monthly wage (rupiah)"), required=False,
         help_text=_("Basic wage plus fixed allowances. For a termination dispute: used to calculate severance."),
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": 30,
+                                      "placeholder": "4.500.000"}))
     employment_start = forms.DateField(label=_("First day of work"), required=False,
                                        widget=forms.DateInput(attrs={"type": "date"}))
     employment_end = forms.DateField(label=_("Last day of work"), required=False,

@@ -72,6 +72,11 @@ def is_office_officer(dispute: Any, user: Any) -> bool:
     return is_office_staff(dispute, user) and user.role == Role.OFFICER
 
 
+def can_hand_over_dispute(user: Any, dispute: Any) -> bool:
+    """An officer of a kabupaten/kota office may hand its disputes to the province's office (surat pelimpahan)."""
+    return is_office_officer(dispute, user) and dispute.office_id.count(".") == 1
+
+
 def is_assigned_mediator(dispute: Any, user: Any) -> bool:
     return (
         _person(user)

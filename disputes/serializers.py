@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import Office
+from accounts.regions import office_code_for_workplaces
 from chat.permissions import is_room_member
 from disputes.models import Deadline, DisputeEvent, DisputeType, Evidence
 
@@ -43,7 +44,8 @@ class MemberInput(serializers.Serializer):
 @extend_schema_field({"oneOf": [{"type": "string", "example": "32.73"},
                                 {"type": "array", "items": {"type": "string"}}]})
 class WorkplaceRegencyField(serializers.Field):
-    """An office code ("32.73"), or a list of codes: workplaces in several regencies go to the province ("32")."""
+    """An office code ("32.73"), or a list of codes: workplaces in several regencies of one province go to the
+    province ("32"), in several provinces to the Ministry ("00"); accounts.regions decides."""
 
     default_error_messages = {"invalid": _("Unknown regency code.")}
 
@@ -54,8 +56,7 @@ class WorkplaceRegencyField(serializers.Field):
         known = set(Office.objects.filter(code__in=codes).values_list("code", flat=True))
         if set(codes) - known:
             self.fail("invalid")
-        distinct = sorted(set(codes))
-        return distinct[0] if len(distinct) == 1 else "32"
+        return office_code_for_workplaces(codes)
 
     def to_representation(self, value):
         return value

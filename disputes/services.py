@@ -19,6 +19,7 @@ from rest_framework import serializers
 
 from accounts.models import Company, Office, Role, User
 from accounts.numbers import next_number
+from accounts.regions import province_of
 from chat.mail import email_queue, emails_retry, page_url
 from chat.models import RoomKind
 from chat.notices import deadline_reminders_send, mediator_change_announce, transition_announce
@@ -84,7 +85,8 @@ def concerned_user_ids(dispute: Dispute) -> list[int]:
 
 
 def office_for_regency(code: str) -> Office:
-    return Office.objects.get(code=code if code.count(".") == 1 else "32")
+    """The office of a routed workplace code (accounts.regions.office_code_for_workplaces made it)."""
+    return Office.objects.get(code=code)
 
 
 def _check_members(dispute: Dispute) -> None:
@@ -699,6 +701,33 @@ def dispute_reassign_mediator(*, dispute: Dispute, by: User, mediator_id: Any) -
     notify(user_ids=[*concerned_user_ids(d), former.pk], kind="mediator_changed", dispute=d,
            params={"number": d.number})
     mediator_change_announce(dispute=d, former=former, actor_id=by.pk)
+    return d
+
+
+@transaction.atomic
+def dispute_hand_over(*, dispute: Dispute, by: User, letter_number: str, letter_date: dt.date,
+                      reason: str) -> Dispute:
+    """A kabupaten/kota office without an active mediator hands a dispute awaiting one to its province's office
+    (pelimpahan, recorded with the letter's number and date). Not a transition: the stage stays. Notifies the
+    parties and the province's officers in-app."""
+    d = Dispute.objects.select_for_update(of=("self",)).get(pk=dispute.pk)
+    if not perms.can_hand_over_dispute(by, d):
+        raise Forbidden()
+    if d.state != S.AWAITING_MEDIATOR:
+        raise Conflict(_("Only a dispute waiting for a mediator can be handed over to the province."),
+                       details={"state": d.state})
+    if User.objects.filter(role=Role.MEDIATOR, office_id=d.office_id, is_active=True).exists():
+        raise Conflict(_("This office has an active mediator: delegate the dispute to them instead."))
+    former = d.office
+    d.office = Office.objects.get(code=province_of(former.code))
+    d.save(update_fields=["office"])
+    event_record(dispute=d, by=by, name="handed_over", source=d.state, target=d.state, at=timezone.now(),
+                 payload={"from": {"code": former.code, "name": former.name},
+                          "to": {"code": d.office.code, "name": d.office.name},
+                          "letter_number": letter_number, "letter_date": letter_date.isoformat(), "reason": reason})
+    officers = User.objects.filter(role=Role.OFFICER, office_id=d.office_id, is_active=True)
+    notify(user_ids=[*concerned_user_ids(d), *officers.values_list("id", flat=True)], kind="handed_over",
+           dispute=d, params={"number": d.number, "office": d.office.name})
     return d
 
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("disputes/<int:pk>/transitions/", views.DisputeTransitionView.as_view(), name="dispute-transitions"),
     path("disputes/<int:pk>/events/", views.DisputeEventsView.as_view(), name="dispute-events"),
     path("disputes/<int:pk>/evidence/", views.DisputeEvidenceView.as_view(), name="dispute-evidence"),
+    path("disputes/<int:pk>/hand-over/", views.DisputeHandOverView.as_view(), name="dispute-hand-over"),
     path("disputes/<int:pk>/court-registration/", views.CourtRegistrationView.as_view(), name="court-registration"),
     path("disputes/<int:pk>/mediator/", views.MediatorReassignView.as_view(), name="dispute-mediator"),
     path("evidence/<int:pk>/download/", views.EvidenceDownloadView.as_view(), name="evidence-download"),

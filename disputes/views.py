@@ -6,7 +6,6 @@ from django.http import FileResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
-from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -25,6 +24,7 @@ from disputes.serializers import (
     TransitionInput,
 )
 from sikhi.api import CursorPagination, Invalid
+from sikhi.nul import JSONParser, MultiPartParser
 
 
 def json_object(request: Request) -> dict:
@@ -201,6 +201,30 @@ class MediatorReassignView(APIView):
         dispute = dispute_get_for(user=request.user, pk=pk)
         body = json_object(request)
         dispute = services.dispute_reassign_mediator(dispute=dispute, by=request.user, mediator_id=body.get("mediator"))
+        return dispute_response(request, dispute)
+
+
+class HandOverInput(serializers.Serializer):
+    letter_number = serializers.CharField(max_length=100)
+    letter_date = serializers.DateField()
+    reason = serializers.CharField(max_length=2000)
+
+
+class DisputeHandOverView(APIView):
+    """A kabupaten/kota office without an active mediator hands the dispute to the province's office."""
+
+    parser_classes = [JSONParser]
+
+    @extend_schema(request=HandOverInput, responses=DisputeOut, description=(
+        "Not in api.md. Pelimpahan: an officer of a kabupaten/kota office hands a dispute in `awaiting_mediator` "
+        "to the province's Disnaker when the office has no active mediator, recording the surat pelimpahan's "
+        "number and date and the reason. 403 for anyone but an officer of the office (404 if they may not see "
+        "it); 409 in another state, when the office has an active mediator, or from a province's office."))
+    def post(self, request: Request, pk: int) -> Response:
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        data = validated(HandOverInput, json_object(request))
+        dispute = services.dispute_hand_over(dispute=dispute, by=request.user, letter_number=data["letter_number"],
+                                             letter_date=data["letter_date"], reason=data["reason"])
         return dispute_response(request, dispute)
 
 

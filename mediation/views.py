@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -25,6 +24,7 @@ from mediation.serializers import (
     SessionOut,
 )
 from sikhi.api import Forbidden, NotFound
+from sikhi.nul import JSONParser
 
 
 class MeetingListView(APIView):

@@ -6,7 +6,6 @@ from dataclasses import asdict
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
-from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -15,6 +14,7 @@ from rest_framework.views import APIView
 from severance.calculator import Severance, calculate
 from severance.serializers import SeveranceInput, SeveranceOutput
 from sikhi.api import Invalid
+from sikhi.nul import JSONParser
 
 DESCRIPTION = """\
 Statutory minimum severance of a permanent (PKWTT) worker under PP 35/2021 Art. 40 and the reason's article

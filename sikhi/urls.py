@@ -51,3 +51,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "sikhi.errors.bad_request"
+handler403 = "sikhi.errors.permission_denied"
+handler404 = "sikhi.errors.page_not_found"
+handler500 = "sikhi.errors.server_error"

@@ -54,6 +54,16 @@ def browser():
 @pytest.fixture
 def live_server_url(transactional_db, tmp_path):
     """daphne on a free loopback port, on the test database (and REDIS_URL's layer when set)."""
+    yield from _serve(tmp_path)
+
+
+@pytest.fixture
+def production_server_url(transactional_db, tmp_path):
+    """As live_server_url, with DEBUG off as in production (Django's own error pages, not the debug ones)."""
+    yield from _serve(tmp_path, DJANGO_DEBUG="false")
+
+
+def _serve(tmp_path, **extra_env):
     run = uuid.uuid4().hex[:12]
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(
@@ -64,6 +74,7 @@ def live_server_url(transactional_db, tmp_path):
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         SIKHI_PRIVATE_MEDIA_ROOT=str(tmp_path / "private"),
         PYTHONUNBUFFERED="1",
+        **extra_env,
     )
     server = start_daphne(env, tmp_path / "daphne.log")
     proc = server.proc
