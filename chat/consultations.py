@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Office, Role
 from chat import events
 from chat.models import Consultation, ConsultationStatus, Room, RoomKind
+from chat.notices import consultation_announce
 from sikhi.api import Conflict, Forbidden, NotFound
 
 
@@ -67,6 +68,7 @@ def consultation_create(*, by: Any, regency: str, topic: str, question: str) -> 
     consultation = Consultation.objects.create(asker=by, office=office, regency=regency, topic=topic,
                                                question=question)
     Room.objects.create(kind=RoomKind.CONSULTATION, consultation=consultation)
+    consultation_announce(consultation=consultation)
     return consultation
 
 

@@ -16,6 +16,10 @@ Rules:
   and the mediator's next deadline), one to each account of the parties (who their mediator is now), and a short
   note to the former mediator (the case and its rooms are no longer theirs), so that nobody keeps preparing a
   session for a case they no longer lead.
+- A new consultation: one in-app notification per officer of its office (the topic only, never the question).
+- A final outcome (the state becomes `settled` or `court_referral`): one e-mail to each account of both parties,
+  actor included (it is the record of how the case ended), with what to do next (register the PB / file at the
+  PHI court, naming the court).
 - Nothing here carries chat content: no room's messages, and so nothing of a caucus, reach any notice.
 """
 
@@ -28,6 +32,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -120,6 +125,8 @@ def notification_title(kind: str, params: dict) -> str:
         return _("Dispute %(number)s: the deadline for %(what)s ends on %(date)s") % {
             "number": number, "what": DEADLINE_LABELS.get(params.get("key", ""), params.get("key", "")),
             "date": when.strftime("%d-%m-%Y") if when else ""}
+    if kind == "consultation":
+        return _("New consultation question: %(topic)s") % {"topic": params.get("topic", "")}
     if kind == "mediator_changed":
         return _("Dispute %(number)s has a new mediator") % {"number": number}
     if kind == "handed_over":
@@ -205,6 +212,65 @@ def transition_announce(*, dispute: Any, name: str, source: str, actor_id: int |
                    "missing_items": payload.get("missing_items") if dispute.state == "registration_returned" else None}
         email_queue(to=user.email, language=user.language, template="notices/email/transition", context=context,
                     kind="transition", user=user, dispute=dispute)
+    if dispute.state != source and dispute.state in FINAL_OUTCOMES:
+        outcome_announce(dispute=dispute)
+
+
+# --- final outcome -----------------------------------------------------------------------------------------
+
+FINAL_OUTCOMES = ("settled", "court_referral")
+
+# What the final outcome means for the parties, paragraph by paragraph (%(court)s: the PHI court of the office).
+OUTCOME_TEXTS = {
+    "settled": [
+        gettext_lazy("The dispute has ended in a settlement: the joint agreement (Perjanjian Bersama) has been "
+                     "signed and binds both parties."),
+        gettext_lazy("Keep the signed agreement; you can download it from the dispute page. To make it enforceable, "
+                     "the joint agreement is registered at the %(court)s (UU 2/2004 Pasal 7)."),
+    ],
+    "court_referral": [
+        gettext_lazy("The dispute has ended without agreement: the written recommendation (anjuran) was rejected. "
+                     "Either party may now file a claim at the %(court)s."),
+        gettext_lazy("Attach to the claim the record of the mediation (risalah penyelesaian), the recommendation "
+                     "and the answers to it, the joint agreement if there is one, and your evidence. A claim "
+                     "without the risalah is returned (UU 2/2004 Pasal 83(1)). The court bundle with these "
+                     "documents can be downloaded from the dispute page."),
+    ],
+}
+
+
+def _formatted(text: Any, params: dict) -> Any:
+    """`text % params`, translated when rendered (inside the recipient's language), not now."""
+    return lazy(lambda: str(text) % params, str)()
+
+
+def outcome_announce(*, dispute: Any) -> None:
+    """The e-mail of a dispute's final outcome to every account of both parties, each in its own language."""
+    from accounts.courts import phi_court_name
+    from chat.mail import email_queue
+    from disputes.models import DisputeState
+
+    for user, _role in role_users(dispute, ["petitioner", "respondent"]):
+        if not user.email:
+            continue
+        params = {"court": phi_court_name(dispute.office_id)}
+        context = {**_common(dispute, user), "stage": DisputeState(dispute.state).label,
+                   "paragraphs": [_formatted(text, params) for text in OUTCOME_TEXTS[dispute.state]]}
+        email_queue(to=user.email, language=user.language, template="notices/email/outcome", context=context,
+                    kind=f"outcome_{dispute.state}", user=user, dispute=dispute)
+
+
+# --- consultations -----------------------------------------------------------------------------------------
+
+
+def consultation_announce(*, consultation: Any) -> None:
+    """Called by consultation_create inside its transaction: tell the officers of the office (in-app)."""
+    from accounts.models import Role, User
+    from chat.services import notify
+
+    officers = User.objects.filter(role=Role.OFFICER, office_id=consultation.office_id, is_active=True)
+    notify(user_ids=list(officers.order_by("id").values_list("id", flat=True)), kind="consultation",
+           params={"consultation_id": consultation.pk, "topic": consultation.topic[:120]})
 
 
 # --- re-assigned mediator ----------------------------------------------------------------------------------

@@ -63,3 +63,24 @@ def message_dicts_between(*, room_id: int, after_seq: int, before_seq: int) -> l
     rows = (Message.objects.filter(room_id=room_id, seq__gt=after_seq, seq__lt=before_seq)
             .select_related("sender").order_by("seq"))
     return [services.message_dict(m) for m in rows]
+
+
+def notification_unread_count(user: Any) -> int:
+    from chat.models import Notification
+
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def notification_page_for(*, user: Any, limit: int = 100) -> list:
+    """The user's newest notifications, only theirs."""
+    from chat.models import Notification
+
+    return list(Notification.objects.filter(user=user).order_by("-id")[:limit])
+
+
+def notification_link(notification: Any) -> str:
+    """Where a notification leads: its dispute, else its consultation, else the list."""
+    if notification.dispute_id:
+        return f"/perselisihan/{notification.dispute_id}/"
+    consultation_id = (notification.params or {}).get("consultation_id")
+    return f"/konsultasi/{consultation_id}/" if consultation_id else "/notifikasi/"

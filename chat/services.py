@@ -245,3 +245,8 @@ def notification_mark_read(*, notification_id: Any, user: Any) -> Notification:
         row.read_at = timezone.now()
         row.save(update_fields=["read_at"])
     return row
+
+
+def notification_mark_all_read(*, user: Any) -> int:
+    """Mark every unread notification of the user read; answers how many were unread."""
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())

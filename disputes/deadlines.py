@@ -19,6 +19,7 @@ def deadline_days(key: str) -> int:
     days: dict[str, int] = {
         K.BIPARTITE: 30,
         K.REGISTRATION_CHECK: 7,
+        K.REGISTRATION_COMPLETION: 7,
         K.ROUTE_CHOICE: 7,
         K.FIRST_SESSION: 7,
         K.MEDIATION: 30,

@@ -153,6 +153,18 @@ class EvidenceForm(forms.Form):
     file = forms.FileField(label=_("File (PDF, JPEG or PNG, at most 10 MB)"))
 
 
+class _ResubmitForm(forms.Form):
+    """The resubmission note, with the missing document attached at the same time (optional)."""
+
+    def clean(self):
+        data = super().clean()
+        if data.get("file") and not (data.get("title") or "").strip() and "title" not in self.errors:
+            self.add_error("title", _("Say what this document is."))
+        if data.get("title") and not data.get("file") and "file" not in self.errors:
+            self.add_error("file", _("Choose the file to attach."))
+        return data
+
+
 # Transition payloads shown on the dispute page. The services validate them again (payload serializers).
 def _reason(required=True):
     return forms.CharField(
@@ -181,7 +193,10 @@ TRANSITION_FIELDS = {
     "resubmit_registration": lambda d, u: {
         "note": forms.CharField(
             label=_("Note to the officer"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
-        )
+        ),
+        "title": forms.CharField(label=_("Missing document attached"), required=False, max_length=200,
+                                 help_text=_("For example: the bipartite minutes signed by both sides.")),
+        "file": forms.FileField(label=_("File (PDF, JPEG or PNG, at most 10 MB)"), required=False),
     },
     "choose_route": lambda d, u: {
         "route": forms.ChoiceField(label=_("Route"), widget=forms.RadioSelect, choices=route_choices(d))
@@ -229,7 +244,11 @@ def mediator_choices(dispute) -> list[tuple[int, str]]:
     ]
 
 
-def transition_form(dispute, user, name: str, data=None) -> forms.Form:
+FORM_BASES = {"resubmit_registration": _ResubmitForm}
+UPLOAD_FIELDS = ("title", "file")  # what a transition form carries as an evidence upload, not as payload
+
+
+def transition_form(dispute, user, name: str, data=None, files=None) -> forms.Form:
     """The form of transition `name` (no fields when it takes no payload)."""
     fields = TRANSITION_FIELDS.get(name, lambda d, u: {})(dispute, user)
     initial = None
@@ -237,10 +256,11 @@ def transition_form(dispute, user, name: str, data=None) -> forms.Form:
         from mediation.pages import recommendation_template  # the anjuran's standard structure, prefilled
 
         initial = recommendation_template(dispute)
-    return type(f"{name}_form", (forms.Form,), dict(fields))(data, prefix=name, initial=initial)
+    base = FORM_BASES.get(name, forms.Form)
+    return type(f"{name}_form", (base,), dict(fields))(data, files, prefix=name, initial=initial)
 
 
 def transition_payload(name: str, cleaned: dict) -> dict:
     if name == "return_registration":
         return {"missing_items": [line.strip() for line in cleaned["missing_items"].splitlines() if line.strip()]}
-    return dict(cleaned)
+    return {k: v for k, v in cleaned.items() if k not in UPLOAD_FIELDS}

@@ -33,12 +33,35 @@ TRANSITIONS = {
     "strike_off": _("Strike the case off"),
     "withdraw": _("Withdraw the dispute"),
 }
+# The question asked before a step that cannot be undone (static/js/confirm.js).
+CONFIRM = {
+    "accept_bipartite": _("Accept the invitation to negotiate? The 30 working days of bipartite negotiation start "
+                          "now and cannot be undone."),
+    "register": _("Register the case at the Disnaker office? This step cannot be undone."),
+    "accept_registration": _("Accept the registration as complete? It receives its registration number and cannot "
+                             "be returned afterwards."),
+    "sign_agreement": _("Sign the agreement? A signature cannot be withdrawn."),
+}
 DANGER = {"decline_bipartite", "fail_bipartite", "reject_agreement", "strike_off", "withdraw", "return_registration"}
 
-# Timeline entries (transitions and the other recorded events).
+# Timeline entries (transitions and the other recorded events), worded as what happened, not as the button.
 EVENTS = {
-    **TRANSITIONS,
     "created": _("Draft started"),
+    "propose_agreement": _("Agreement terms proposed"),
+    "fail_bipartite": _("Negotiation declared failed"),
+    "register": _("Case registered at the Disnaker office"),
+    "return_registration": _("Registration returned as incomplete"),
+    "resubmit_registration": _("Registration resubmitted"),
+    "accept_registration": _("Registration accepted"),
+    "choose_route": _("Settlement route chosen"),
+    "assign_mediator": _("Delegated to a mediator"),
+    "reach_agreement": _("Agreement reached in mediation"),
+    "issue_recommendation": _("Written recommendation issued"),
+    "respond_recommendation": _("Recommendation answered"),
+    "sign_agreement": _("Agreement signed"),
+    "reject_agreement": _("Agreement rejected"),
+    "strike_off": _("Case struck off"),
+    "withdraw": _("Dispute withdrawn"),
     "submit": _("Dispute submitted; the company was invited"),
     "accept_bipartite": _("The company accepted bipartite negotiation"),
     "decline_bipartite": _("The company declined bipartite negotiation"),
@@ -60,7 +83,8 @@ EVENTS = {
 DEADLINES = {
     "invitation_response": _("Company's answer to the invitation"),
     "bipartite": _("Bipartite negotiation"),
-    "registration_check": _("Completeness check of the registration"),
+    "registration_check": _("Completeness check of the registration (service standard)"),
+    "registration_completion": _("Completing the returned registration"),
     "route_choice": _("Choice of settlement route"),
     "first_session": _("First mediation session"),
     "mediation": _("Mediation"),

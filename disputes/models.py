@@ -218,12 +218,20 @@ class Dispute(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
     def resubmit_registration(self) -> None:
         """Resubmitted with the missing items."""
 
-    @transition(field=state, source=S.REGISTRATION_SUBMITTED, target=S.ADR_OFFERED,
+    @transition(field=state, source=S.REGISTRATION_SUBMITTED, target=RETURN_VALUE(S.ADR_OFFERED, S.AWAITING_MEDIATOR),
                 permission=perms.is_office_officer, conditions=[_respondent_company_verified])
-    def accept_registration(self, *, registration_number: str) -> None:
-        """Registered complete; the parties may choose a settlement route."""
+    def accept_registration(self, *, registration_number: str) -> str:
+        """Registered complete; the parties may choose a settlement route, except in a rights dispute (`hak`):
+        neither conciliation nor arbitration is open to it (UU 2/2004 Art. 4(5)-(6)), so there is nothing to
+        offer and it goes to mediation at once (Art. 4(4))."""
         self.registration_number = registration_number
         self.missing_items = []
+        return S.AWAITING_MEDIATOR if self.offers_no_route_choice else S.ADR_OFFERED
+
+    @property
+    def offers_no_route_choice(self) -> bool:
+        """Only mediation is open to this type (a rights dispute): the route choice is skipped."""
+        return ALLOWED_ROUTES[self.type] == {Route.MEDIATION}
 
     @transition(field=state, source=S.ADR_OFFERED,
                 target=RETURN_VALUE(S.ADR_OFFERED, S.AWAITING_MEDIATOR, S.REFERRED_CONCILIATION,
@@ -322,6 +330,7 @@ class DeadlineKey(models.TextChoices):
     INVITATION_RESPONSE = "invitation_response"
     BIPARTITE = "bipartite"
     REGISTRATION_CHECK = "registration_check"
+    REGISTRATION_COMPLETION = "registration_completion"
     ROUTE_CHOICE = "route_choice"
     FIRST_SESSION = "first_session"
     MEDIATION = "mediation"

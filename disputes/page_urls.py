@@ -9,6 +9,7 @@ urlpatterns = [
     path("perselisihan/baru/", pages.dispute_new, name="dispute-new"),
     path("perselisihan/<int:pk>/", pages.dispute_detail, name="dispute-page"),
     path("perselisihan/<int:pk>/isi/<slug:step>/", pages.dispute_wizard, name="dispute-wizard"),
+    path("perselisihan/<int:pk>/bukti/", pages.dispute_evidence, name="dispute-evidence"),
     path("perselisihan/<int:pk>/aksi/<slug:name>/", pages.dispute_action, name="dispute-action"),
     path("undangan/", pages.invitation, name="invitation-page"),
 ]

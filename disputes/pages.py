@@ -11,6 +11,9 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -59,16 +62,40 @@ def deadline_view(deadline: Deadline, calendar: WorkingCalendar, today: dt.date)
         "label": labels.DEADLINES.get(deadline.key, deadline.key),
         "due_at": deadline.due_at,
         "state": deadline.state,
+        "state_label": deadline.get_state_display(),
         "owed_by": [str(labels.ACTORS.get(r, r)) for r in deadline.owed_by],
+        "owed_by_text": ", ".join(str(labels.ACTORS.get(r, r)) for r in deadline.owed_by),
         "working_days_left": left,
         "overdue": deadline.state == DeadlineState.OVERDUE or left < 0,
     }
 
 
+def visible_deadlines(dispute: Dispute, user) -> list[Deadline]:
+    """The dispute's deadlines (prefetched in lists) that `user` is shown, by due date."""
+    return sorted((d for d in dispute.deadlines.all() if perms.can_see_deadline(user, dispute, d.key)),
+                  key=lambda d: (d.due_at, d.id))
+
+
+def deadline_lines(deadlines: list[Deadline]) -> list[Deadline]:
+    """One line per clock and debtor: a clock started again (a registration checked twice) shows its open
+    instance, or else its latest; in due-date order."""
+    latest: dict[tuple, Deadline] = {}
+    for d in deadlines:
+        line = (d.key, tuple(sorted(d.owed_by)))
+        kept = latest.get(line)
+        if kept is None or _line_rank(d) >= _line_rank(kept):
+            latest[line] = d
+    return sorted(latest.values(), key=lambda d: (d.due_at, d.id))
+
+
+def _line_rank(d: Deadline) -> tuple:
+    return (d.state in (DeadlineState.OPEN, DeadlineState.OVERDUE), d.starts_at, d.id)
+
+
 def dispute_card(dispute: Dispute, user, calendar: WorkingCalendar, today: dt.date) -> dict:
     """What a list shows of one dispute: stage, who acts next, the next open deadline."""
     open_deadlines = sorted(
-        (d for d in dispute.deadlines.all() if d.state in ("open", "overdue")), key=lambda d: d.due_at
+        (d for d in visible_deadlines(dispute, user) if d.state in ("open", "overdue")), key=lambda d: d.due_at
     )
     actors = services.next_actor(dispute)
     side = perms.party_side(dispute, user)
@@ -86,33 +113,85 @@ def dispute_card(dispute: Dispute, user, calendar: WorkingCalendar, today: dt.da
     }
 
 
+PER_PAGE = 25  # disputes per page of a home list
+SECTION_SIZE = 10  # cards shown in a desk section before its "show all" link
+
+
+def _page_url(request: HttpRequest, param: str, number: int) -> str:
+    query = request.GET.copy()
+    query[param] = str(number)
+    return f"?{query.urlencode()}"
+
+
+def paginate(request: HttpRequest, items, *, param: str = "page") -> dict:
+    """One page of `items` (a queryset) from the GET parameter `param`, with the links to its neighbours."""
+    page = Paginator(items, PER_PAGE).get_page(request.GET.get(param))
+    return {
+        "page": page,
+        "previous_url": _page_url(request, param, page.previous_page_number()) if page.has_previous() else None,
+        "next_url": _page_url(request, param, page.next_page_number()) if page.has_next() else None,
+    }
+
+
+def desk_filters(request: HttpRequest) -> dict:
+    """The desk's search (`q`: dispute or registration number, or a party's name) and state filter (`status`)."""
+    q = request.GET.get("q", "").strip()[:100]
+    status = request.GET.get("status", "")
+    return {"q": q, "status": status if status in DisputeState.values else ""}
+
+
+def desk_search(qs, *, q: str, status: str):
+    if status:
+        qs = qs.filter(state=status)
+    if q:
+        qs = qs.filter(Q(number__icontains=q) | Q(registration_number__icontains=q) | Q(respondent_name__icontains=q)
+                       | Q(petitioner__name__icontains=q))
+    return qs
+
+
+def _officer_desk(request: HttpRequest, user, cards) -> dict:
+    """The office's queues, each with its full count; the longer ones link to the filtered list or page on."""
+    mine = dispute_list_for(user=user)
+    to_check = mine.filter(state=DisputeState.REGISTRATION_SUBMITTED)
+    to_delegate = mine.filter(state=DisputeState.AWAITING_MEDIATOR)
+    overdue = (Deadline.objects.filter(dispute__office_id=user.office_id, dispute__submitted_at__isnull=False,
+                                       state=DeadlineState.OVERDUE)
+               .select_related("dispute").order_by("due_at", "id"))
+    to_verify = Company.objects.filter(regency_id=user.office_id, verified_at__isnull=True).order_by("id")
+    return {
+        "to_verify": paginate(request, to_verify, param="companies"),
+        "to_check": cards(to_check[:SECTION_SIZE]), "to_check_count": to_check.count(),
+        "to_delegate": cards(to_delegate[:SECTION_SIZE]), "to_delegate_count": to_delegate.count(),
+        "section_size": SECTION_SIZE,
+        "overdue": paginate(request, overdue, param="overdue"),
+        "mediators": list(mediator_loads(office_id=user.office_id)),
+        "states": [(value, label) for value, label in DisputeState.choices if value != DisputeState.DRAFT],
+    }
+
+
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The signed-in user's home, by role."""
+    """The signed-in user's home, by role: its lists page on (never a silent cap); an officer's desk also
+    searches and filters the office's disputes."""
     user = request.user
     calendar, today = WorkingCalendar(), timezone.localdate()
-    disputes = list(dispute_list_for(user=user)[:200])
-    context = {"cards": [dispute_card(d, user, calendar, today) for d in disputes]}
+
+    def cards(disputes) -> list[dict]:
+        return [dispute_card(d, user, calendar, today) for d in disputes]
+
+    filters = desk_filters(request)
+    listing = paginate(request, desk_search(dispute_list_for(user=user), **filters))
+    context = {"cards": cards(listing["page"].object_list), "listing": listing, "filters": filters}
     if user.role == Role.COMPANY:
-        context["invitations"] = [c for c in context["cards"] if c["dispute"].state == DisputeState.BIPARTITE_INVITED]
+        context["invitations"] = cards(dispute_list_for(user=user, status=DisputeState.BIPARTITE_INVITED))
         context["company"] = user.company
     if user.role == Role.OFFICER:
-        context["to_verify"] = Company.objects.filter(regency_id=user.office_id, verified_at__isnull=True).order_by(
-            "id"
-        )
-        context["to_check"] = [c for c in context["cards"] if c["dispute"].state == DisputeState.REGISTRATION_SUBMITTED]
-        context["to_delegate"] = [c for c in context["cards"] if c["dispute"].state == DisputeState.AWAITING_MEDIATOR]
-        context["mediators"] = list(mediator_loads(office_id=user.office_id))
-        context["overdue"] = (
-            Deadline.objects.filter(dispute__office_id=user.office_id, state=DeadlineState.OVERDUE)
-            .select_related("dispute")
-            .order_by("due_at")[:100]
-        )
+        context.update(_officer_desk(request, user, cards))
     if user.role == Role.MEDIATOR:
         from mediation.models import MediationSession
 
         week_start = today - dt.timedelta(days=today.weekday())
-        context["my_cards"] = [c for c in context["cards"] if c["dispute"].mediator_id == user.id]
+        context["my_cards"] = cards(dispute_list_for(user=user).filter(mediator_id=user.id))
         context["sessions"] = (
             MediationSession.objects.filter(
                 dispute__mediator=user,
@@ -274,6 +353,7 @@ def _detail_context(request: HttpRequest, dispute: Dispute, bound: dict | None =
                 "label": labels.TRANSITIONS.get(name, name),
                 "form": form,
                 "danger": name in labels.DANGER,
+                "confirm": labels.CONFIRM.get(name, ""),
                 "open": name in (bound or {}),
             }
         )
@@ -294,16 +374,44 @@ def _detail_context(request: HttpRequest, dispute: Dispute, bound: dict | None =
         "actions": actions,
         "events": events,
         "side": perms.party_side(dispute, user),
-        "deadlines": [deadline_view(d, calendar, today) for d in dispute.deadlines.order_by("due_at")],
+        "deadlines": [deadline_view(d, calendar, today) for d in deadline_lines(visible_deadlines(dispute, user))],
         "rooms": [r for r in dispute.rooms.order_by("id") if is_room_member(user, r)],
         "documents": document_list_for(user=user, dispute=dispute),
         "evidence": dispute.evidence.order_by("id"),
+        "evidence_form": EvidenceForm() if _may_upload(user, dispute) else None,
         "can_edit": dispute.state == DisputeState.DRAFT and perms.can_edit_dispute(user, dispute),
         "missing_items": dispute.missing_items if dispute.state == DisputeState.REGISTRATION_RETURNED else [],
         "calculator_url": _calculator_url(dispute) if dispute.type == DisputeType.PHK else None,
+        "route_status": _route_status(dispute),
     }
     context.update(_mediation_context(dispute, user))
+    context.update(_court_context(dispute, user))
     return context
+
+
+def _court_context(dispute: Dispute, user) -> dict:
+    """After court_referral: which PHI court the claim goes to, and whether this user may take the bundle."""
+    if dispute.state != DisputeState.COURT_REFERRAL:
+        return {"court": None}
+    from accounts.courts import phi_court_name
+    from documents.permissions import can_get_court_bundle
+
+    return {"court": phi_court_name(dispute.office_id), "can_take_bundle": can_get_court_bundle(user, dispute)}
+
+
+def _route_status(dispute: Dispute) -> dict | None:
+    """In `adr_offered`: what each party chose so far, and whether the two choices differ (the case then waits
+    for the clock, and mediation is the default: UU 2/2004 Art. 4(4))."""
+    if dispute.state != DisputeState.ADR_OFFERED:
+        return None
+    chosen = {side: dispute.get_route_petitioner_display() if side == "petitioner"
+              else dispute.get_route_respondent_display() for side in ("petitioner", "respondent")
+              if getattr(dispute, f"route_{side}")}
+    return {**chosen, "any": bool(chosen), "differ": len(chosen) == 2}
+
+
+def _may_upload(user, dispute: Dispute) -> bool:
+    return perms.can_upload_evidence(user, dispute) and not dispute.is_terminal and dispute.state != DisputeState.DRAFT
 
 
 def _calculator_url(dispute: Dispute) -> str:
@@ -341,8 +449,8 @@ def dispute_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def dispute_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     """Make transition `name` from the dispute page; on a refusal the page is shown again with the form filled."""
     dispute = _dispute_or_404(request.user, pk)
-    form = transition_form(dispute, request.user, name, request.POST)
-    if form.is_valid():
+    form = transition_form(dispute, request.user, name, request.POST, request.FILES)
+    if form.is_valid() and _attach_upload(request, dispute, form):
         result, fields, message = call_service(
             services.dispute_transition,
             dispute=dispute,
@@ -360,6 +468,46 @@ def dispute_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         messages.error(
             request, form.non_field_errors()[0] if form.non_field_errors() else _("This action is not possible now.")
         )
+    return render(request, "disputes/detail.html", context, status=400)
+
+
+def _attach_upload(request: HttpRequest, dispute: Dispute, form) -> bool:
+    """The file a transition form carries (the resubmission's missing document), uploaded and content-checked
+    as any evidence before the transition is made; False (errors on the form) when it was refused."""
+    upload = form.cleaned_data.get("file")
+    if not upload:
+        return True
+    evidence, fields, message = call_service(
+        services.evidence_upload, dispute=dispute, by=request.user, title=form.cleaned_data["title"], upload=upload
+    )
+    if evidence is None:
+        apply_errors(form, fields or {"file": [message]}, message)
+        return False
+    return True
+
+
+@login_required
+@require_POST
+def dispute_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+    """A party adds evidence from the dispute page (the same checks as the API's upload)."""
+    dispute = _dispute_or_404(request.user, pk)
+    if not perms.can_upload_evidence(request.user, dispute):
+        raise PermissionDenied
+    form = EvidenceForm(request.POST, request.FILES)
+    if form.is_valid():
+        evidence, fields, message = call_service(
+            services.evidence_upload,
+            dispute=dispute,
+            by=request.user,
+            title=form.cleaned_data["title"],
+            upload=form.cleaned_data["file"],
+        )
+        if evidence is not None:
+            messages.success(request, _("The file was added."))
+            return redirect(f"/perselisihan/{dispute.pk}/#evidence-h")
+        apply_errors(form, fields or {"file": [message]}, message)
+    context = _detail_context(request, dispute)
+    context["evidence_form"] = form
     return render(request, "disputes/detail.html", context, status=400)
 
 

@@ -132,3 +132,11 @@ def can_see_agreement(user: Any, dispute: Any, *, origin: str) -> bool:
 
 def can_register_at_court(user: Any, dispute: Any) -> bool:
     return is_party(dispute, user) or is_assigned_mediator(dispute, user)
+
+
+# Clocks that are the office's own service standard, not a duty of the parties: shown to staff only.
+STAFF_DEADLINES = frozenset({"registration_check"})
+
+
+def can_see_deadline(user: Any, dispute: Any, key: str) -> bool:
+    return key not in STAFF_DEADLINES or is_office_staff(dispute, user)

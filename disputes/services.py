@@ -399,11 +399,14 @@ def _return_registration(c: Ctx) -> None:
     c.dispute.return_registration(missing_items=c.data["missing_items"])
     c.payload["missing_items"] = c.data["missing_items"]
     deadlines_close(dispute=c.dispute, keys=[K.REGISTRATION_CHECK], at=c.at)
+    # Permenakertrans 17/2014 Art. 4(2): the petitioner completes the file within 7 working days of its return.
+    deadline_start(dispute=c.dispute, key=K.REGISTRATION_COMPLETION, at=c.at, owed_by=["petitioner"])
 
 
 def _resubmit_registration(c: Ctx) -> None:
     c.dispute.resubmit_registration()
     c.payload["note"] = c.data["note"]
+    deadlines_close(dispute=c.dispute, keys=[K.REGISTRATION_COMPLETION], at=c.at)
     deadline_start(dispute=c.dispute, key=K.REGISTRATION_CHECK, at=c.at, owed_by=["officer"])
 
 
@@ -414,7 +417,8 @@ def _accept_registration(c: Ctx) -> None:
     d.accept_registration(registration_number=f"{d.office_id}/REG/{year}/{number:05d}")
     c.payload["registration_number"] = d.registration_number
     deadlines_close(dispute=d, keys=[K.REGISTRATION_CHECK], at=c.at)
-    deadline_start(dispute=d, key=K.ROUTE_CHOICE, at=c.at, owed_by=list(PARTIES))
+    if d.state == S.ADR_OFFERED:  # a rights dispute went straight to awaiting_mediator: no choice to make
+        deadline_start(dispute=d, key=K.ROUTE_CHOICE, at=c.at, owed_by=list(PARTIES))
 
 
 def _choose_route(c: Ctx) -> None:

@@ -111,7 +111,14 @@ class DisputeTransitionView(APIView):
             "withdraw {reason} (optional in draft); propose_agreement/reach_agreement {terms}; "
             "return_registration {missing_items: [str]}; resubmit_registration {note?}; "
             "choose_route {route}; assign_mediator {mediator: id}; "
-            "issue_recommendation {considerations, recommendations}; respond_recommendation {accept, reason?}."
+            "issue_recommendation {considerations, recommendations}; respond_recommendation {accept, reason?}. "
+            "accept_registration leads to adr_offered (and starts route_choice), except for a dispute of type hak: "
+            "neither conciliation nor arbitration is open to it (UU 2/2004 Art. 4(5)-(6)), so there is no route "
+            "to offer and it goes straight to awaiting_mediator, mediation being the default (Art. 4(3)-(4)). "
+            "In adr_offered, two different non-mediation choices leave the dispute waiting in adr_offered until "
+            "route_choice passes, then expire_route_choice hands it to mediation. "
+            "return_registration starts registration_completion (7 working days, owed by the petitioner; "
+            "Permenakertrans 17/2014 Art. 4(2)), met by resubmit_registration; marked overdue when it passes."
         ),
     )
     def post(self, request: Request, pk: int) -> Response:

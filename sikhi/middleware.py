@@ -33,6 +33,7 @@ class RejectNulMiddleware:
 ACTION_OWNERS = [
     (re.compile(r"^/perselisihan/(?P<pk>\d+)/"), "/perselisihan/{pk}/"),
     (re.compile(r"^/konsultasi/(?P<pk>\d+)/"), "/konsultasi/{pk}/"),
+    (re.compile(r"^/notifikasi/"), "/notifikasi/"),
 ]
 
 

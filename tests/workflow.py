@@ -165,7 +165,13 @@ _to_bipartite = [*_to_bipartite_invited, _do("respondent", "accept_bipartite")]
 _to_failed = [*_to_bipartite_invited, _do("respondent", "decline_bipartite")]
 _to_submitted = [*_to_failed, _do("petitioner", "register")]
 _to_adr = [*_to_submitted, _do("officer", "accept_registration")]
-_to_awaiting = [*_to_adr, _do("petitioner", "choose_route", route="mediation")]
+def _choose_mediation(f: Flow) -> None:
+    """The route choice, unless the type offers none (a rights dispute goes to awaiting_mediator at once)."""
+    if f.state == "adr_offered":
+        f.do("petitioner", "choose_route", route="mediation")
+
+
+_to_awaiting = [*_to_adr, _choose_mediation]
 _to_mediation = [*_to_awaiting, _do("officer", "assign_mediator")]
 _to_recommendation = [*_to_mediation, lambda f: f.hold_session(), _do("mediator", "issue_recommendation")]
 

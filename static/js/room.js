@@ -3,6 +3,9 @@
 // until the server acks it, and sent again (same client_id, stored once) after a reconnect or a reload. After a
 // dropped connection the widget reconnects with `after_seq` = the last seq it shows, so the server sends exactly
 // what was missed, in order. Message bodies are always inserted as text, never as HTML.
+// The status says "offline" while the browser has no network (or offline(true) holds the socket down) and
+// "reconnecting" while a dropped socket is being retried; each pending message says why it waits. Message times
+// are shown in the office's zone (data-time-zone, WIB), like the rest of the pages.
 (function () {
   "use strict";
 
@@ -35,6 +38,10 @@
     this.older = el.querySelector(".room-older");
     this.socket = null;
     this.held = false;        // offline(true): no reconnecting until offline(false)
+    this.netDown = navigator.onLine === false;   // the browser has no network: wait for its "online" event
+    this.rateLimited = {};    // client_id -> true while the server asks us to slow down
+    this.timeZone = el.getAttribute("data-time-zone") || "Asia/Jakarta";
+    this.zoneLabel = el.getAttribute("data-time-zone-label") || "WIB";
     this.closedForGood = false;
     this.backoff = 1000;
     this.lastReadSent = 0;
@@ -74,6 +81,8 @@
     this.older.addEventListener("click", function () { self.loadOlder(); });
     this.log.addEventListener("scroll", function () { if (self.log.scrollTop === 0 && !self.older.hidden) { self.loadOlder(); } });
     document.addEventListener("visibilitychange", function () { self.markRead(); });
+    window.addEventListener("offline", function () { self.network(false); });
+    window.addEventListener("online", function () { self.network(true); });
     setInterval(function () { self.send({ type: "ping" }); }, PING_EVERY);
   };
 
@@ -81,10 +90,32 @@
     this.status.setAttribute("data-state", state);
     this.status.textContent = this.t(state);
     this.el.setAttribute("data-connection", state);
+    this.refreshPending();
   };
 
+  // Why a pending message waits, as its label says.
+  Room.prototype.pendingReason = function (item) {
+    if (item && this.rateLimited[item.client_id]) { return this.t("pending-rate"); }
+    var state = this.status.getAttribute("data-state");
+    if (state === "offline") { return this.t("pending-offline"); }
+    if (state === "online") { return this.t("pending"); }
+    return this.t("pending-reconnecting");
+  };
+
+  Room.prototype.refreshPending = function () {
+    var self = this;
+    this.log.querySelectorAll("li.pending").forEach(function (li) {
+      var reason = self.pendingReason({ client_id: li.getAttribute("data-client-id") });
+      li.querySelector(".who").textContent = reason;
+      li.setAttribute("data-waiting", self.status.getAttribute("data-state"));
+    });
+  };
+
+  Room.prototype.down = function () { return this.held || this.netDown; };
+
   Room.prototype.connect = function () {
-    if (this.held || this.closedForGood) { return; }
+    if (this.down() || this.closedForGood) { return; }
+    if (this.socket && this.socket.readyState <= WebSocket.OPEN) { return; }   // one socket at a time
     var self = this;
     var proto = window.location.protocol === "https:" ? "wss://" : "ws://";
     var url = proto + window.location.host + "/ws/rooms/" + this.id + "/?after_seq=" + this.lastSeq;
@@ -110,6 +141,8 @@
         self.form.hidden = true;
         return;
       }
+      if (navigator.onLine === false) { self.netDown = true; }
+      if (self.down()) { self.setStatus("offline"); return; }
       self.setStatus("reconnecting");
       var wait = self.backoff;
       self.backoff = Math.min(self.backoff * 2, 15000);
@@ -120,10 +153,21 @@
   // Test and network hook: offline(true) cuts the socket and holds reconnection; offline(false) reconnects.
   Room.prototype.offline = function (on) {
     this.held = !!on;
-    if (on) {
+    this.cut();
+  };
+
+  // The browser's own network events.
+  Room.prototype.network = function (up) {
+    this.netDown = !up;
+    if (up) { this.backoff = 1000; }
+    this.cut();
+  };
+
+  Room.prototype.cut = function () {
+    if (this.down()) {
       if (this.socket) { this.socket.close(); }
-      this.setStatus("reconnecting");
-    } else {
+      this.setStatus("offline");
+    } else if (!this.socket || this.socket.readyState > WebSocket.OPEN) {
       this.connect();
     }
   };
@@ -179,7 +223,7 @@
     if (m.seq) { li.setAttribute("data-seq", m.seq); }
     var who = document.createElement("span");
     who.className = "who";
-    who.textContent = pending ? this.t("pending") : this.label(m);
+    who.textContent = pending ? this.pendingReason(m) : this.label(m);
     var text = document.createElement("span");
     text.className = "body";
     text.textContent = m.body;
@@ -189,9 +233,21 @@
   };
 
   Room.prototype.label = function (m) {
-    var time = "";
-    try { time = new Date(m.created_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }); } catch (e) { time = ""; }
-    return (m.sender ? m.sender.name : "") + " · " + time;
+    return (m.sender ? m.sender.name : "") + " · " + this.when(m.created_at);
+  };
+
+  // "14:05 WIB" today (in the office's zone), "01/12 14:05 WIB" on another day.
+  Room.prototype.when = function (iso) {
+    try {
+      var at = new Date(iso);
+      var lang = document.documentElement.lang || undefined;
+      var zone = { timeZone: this.timeZone };
+      var day = function (d) { return d.toLocaleDateString("en-CA", zone); };
+      var time = at.toLocaleTimeString(lang, { timeZone: this.timeZone, hour: "2-digit", minute: "2-digit", hour12: false });
+      var date = day(at) === day(new Date()) ? "" :
+        at.toLocaleDateString(lang, { timeZone: this.timeZone, day: "2-digit", month: "2-digit" }) + " ";
+      return date + time + " " + this.zoneLabel;
+    } catch (e) { return ""; }
   };
 
   Room.prototype.renderPending = function (item) {
@@ -235,7 +291,9 @@
       var li = this.log.querySelector('li[data-client-id="' + f.client_id + '"]');
       if (f.code === "rate_limited") {       // kept: sent again on the next flush
         var self = this;
-        setTimeout(function () { self.flush(); }, 5000);
+        this.rateLimited[f.client_id] = true;
+        this.refreshPending();
+        setTimeout(function () { self.rateLimited = {}; self.flush(); self.refreshPending(); }, 5000);
         return;
       }
       this.forget(f.client_id);

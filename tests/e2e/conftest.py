@@ -124,3 +124,12 @@ def sign_in(page, base: str, username: str, password: str) -> None:
     page.fill("#id_password", password)
     page.click("form.stack button[type=submit]")
     page.wait_for_url(f"{base}/beranda/")
+
+
+def confirm_if_asked(page) -> bool:
+    """Answer "yes" to the confirmation dialog (static/js/confirm.js) when the last click opened it."""
+    dialog = page.locator("#confirm-dialog[open]")
+    if not dialog.count():
+        return False
+    dialog.locator("#confirm-yes").click()
+    return True

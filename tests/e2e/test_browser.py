@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from chat.models import Message, Room
 from disputes.models import Dispute
-from tests.e2e.conftest import DESKTOP, PHONE, shoot, sign_in
+from tests.e2e.conftest import DESKTOP, PHONE, confirm_if_asked, shoot, sign_in
 from tests.factories import DEFAULT_PASSWORD, CompanyUserFactory
 from tests.workflow import Cast, Flow
 
@@ -104,6 +104,7 @@ def test_worker_registers_files_through_the_wizard_company_accepts_and_both_talk
     shoot(c, "home-company-desktop")
     c.goto(f"{base}/perselisihan/{dispute.id}/")
     c.click("button:has-text('Terima undangan berunding')")
+    assert confirm_if_asked(c)
     expect(c.locator("#dispute-state")).to_have_attribute("data-state", "bipartite")
     shoot(c, "dispute-company-desktop")
 
@@ -169,14 +170,16 @@ def test_room_page_survives_a_cut_connection_and_shows_what_it_missed(live_serve
 
     # Cut the worker's socket (and hold it down while the company talks).
     w.evaluate(f"window.sikhiRooms[{room_id}].offline(true)")
-    expect(w.locator(".room-status")).to_have_attribute("data-state", "reconnecting")
-    shoot(w, "room-reconnecting-phone")
+    expect(w.locator(".room-status")).to_have_attribute("data-state", "offline")
+    shoot(w, "room-offline-phone")
     for n in (2, 3, 4):
         say(c, f"Pesan ke-{n} selagi pekerja terputus.")
     expect(shown(c, "Pesan ke-4")).to_be_visible()
     # What the worker types while cut off is kept as pending and sent after the reconnect.
     say(w, "Saya tulis ini saat offline.")
     expect(w.locator(".room-log li.pending", has_text="Saya tulis ini saat offline.")).to_be_visible()
+    expect(w.locator(".room-log li.pending", has_text="Saya tulis ini saat offline.").locator(".who")).to_have_text(
+        "menunggu: Anda sedang offline; dikirim saat koneksi kembali")
     expect(shown(w, "Pesan ke-2")).to_have_count(0)
 
     w.evaluate(f"window.sikhiRooms[{room_id}].offline(false)")
@@ -234,6 +237,7 @@ def act(page, name: str, fill=None) -> None:
     if fill:
         fill(box)
     box.locator(f"button[value={name}]").click()
+    confirm_if_asked(page)  # the irreversible steps ask first (tests/e2e/test_desk.py checks which)
     expect(page.locator(".msg-success")).to_be_visible()
 
 
@@ -276,6 +280,7 @@ def test_every_role_carries_a_dispute_from_bipartite_to_a_signed_agreement_in_th
     for page in (w, c):
         page.goto(url)
         page.click("form[action$='/tanda-tangan/'] button[type=submit]")
+        assert confirm_if_asked(page)
         expect(page.locator(".msg-success")).to_be_visible()
 
     act(w, "fail_bipartite", lambda box: box.locator("textarea").fill("Tidak ada kesepakatan soal pesangon."))

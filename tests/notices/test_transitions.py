@@ -88,9 +88,9 @@ def test_transition_emails_whom_the_new_state_asks_to_act_and_notifies_those_con
     mark = Since()
     flow.do(actor, name, **payload)
 
-    assert _roles(cast, mark.emailed()) == emailed
+    assert _roles(cast, mark.emailed("transition")) == emailed
     assert _roles(cast, mark.notified("transition")) == notified
-    assert {e.kind for e in mark.emails()} <= {"transition"}
+    assert {e.kind for e in mark.emails()} <= {"transition", "outcome_court_referral", "outcome_settled"}
     dispute = Dispute.objects.get(pk=flow.id)
     for email in mark.emails():
         user = email.user

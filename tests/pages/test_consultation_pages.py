@@ -173,7 +173,9 @@ def test_wrong_users_cannot_claim():
         == 404
     assert browser(MediatorFactory()).post(f"/konsultasi/{consultation.pk}/ambil/").status_code == 404
     assert browser(WorkerFactory()).post(f"/konsultasi/{consultation.pk}/ambil/").status_code == 404
-    assert browser(OfficerFactory()).get(f"/konsultasi/{consultation.pk}/ambil/").status_code == 405
+    # A GET on the action address (a link followed, a reload) goes back to the consultation's page.
+    got = browser(OfficerFactory()).get(f"/konsultasi/{consultation.pk}/ambil/")
+    assert (got.status_code, got["Location"]) == (302, f"/konsultasi/{consultation.pk}/")
     assert Consultation.objects.filter(status=ConsultationStatus.OPEN).count() == 2
 
 
