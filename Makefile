@@ -17,10 +17,11 @@ BENCH_ARGS ?=
 # pytest configuration in pyproject.toml (sikhi.settings.test).
 LOCAL := DJANGO_SETTINGS_MODULE=sikhi.settings.local
 
-.PHONY: help install run migrate seed test lint typecheck worker deadlines bench messages
+.PHONY: help install run migrate seed signing-cert test lint typecheck worker deadlines bench messages
 
 help:
 	@echo "make run        install into $(VENV), migrate, load demo data, serve http://$(HOST):$(PORT) with the worker"
+	@echo "make signing-cert  the local development CA and signing certificate (var/signing/; make run does it)"
 	@echo "make test       install into $(VENV) and run the whole test suite (PYTEST_ARGS=... to pass arguments)"
 	@echo "make lint       ruff check ."
 	@echo "make typecheck  mypy (django-stubs) on the services, selectors and predicates listed in pyproject.toml"
@@ -40,11 +41,15 @@ install: $(STAMP)
 migrate: $(STAMP)
 	$(LOCAL) $(PY) manage.py migrate --noinput
 
+# The local development CA and the office's signing certificate (var/signing/; kept when usable).
+signing-cert: $(STAMP)
+	$(LOCAL) $(PY) manage.py make_dev_signing_cert
+
 seed: migrate
 	$(LOCAL) $(PY) manage.py seed_demo
 
 # daphne and the worker together (scripts/serve): deadlines are swept on the embedded default too; Ctrl-C stops both.
-run: seed
+run: seed signing-cert
 	$(LOCAL) scripts/serve $(PY) $(VENV)/bin/daphne $(HOST) $(PORT)
 
 test: $(STAMP)

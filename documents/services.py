@@ -32,7 +32,7 @@ from accounts.courts import phi_court_name
 from accounts.numbers import next_number
 from disputes import permissions as perms
 from disputes.models import Dispute, DisputeState
-from documents import render
+from documents import render, signing
 from documents.models import Document, DocumentKind
 from documents.permissions import can_get_court_bundle
 from mediation.models import (
@@ -78,10 +78,11 @@ def _office_number(dispute: Dispute, code: str, at: dt.datetime | None) -> str:
 
 def _store(*, dispute: Dispute, kind: str, title: str, number: str, renderer: Callable[[render.Stamp], bytes],
            **subject: Any) -> Document:
-    """Choose the verification code, render with it, store the bytes and their SHA-256 (in the caller's atomic)."""
+    """Choose the verification code, render with it, sign (the office's certificate), store the signed bytes and
+    their SHA-256 (in the caller's atomic)."""
     code = secrets.token_hex(16)
     stamp = render.Stamp(title=title, number=number, verification_code=code, verification_url=verification_url(code))
-    content = renderer(stamp)
+    content = signing.sign_pdf(renderer(stamp), reason=f"{title}, nomor {number}", location=dispute.office.name)
     document = Document(dispute=dispute, kind=kind, title=title, number=number, size=len(content),
                         sha256=hashlib.sha256(content).hexdigest(), verification_code=code, **subject)
     document.file.save("document.pdf", ContentFile(content), save=False)

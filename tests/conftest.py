@@ -32,6 +32,25 @@ def _offices(request):
     yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def signing_certificate(tmp_path_factory):
+    """A throwaway development CA and office certificate for the run (documents are signed with it); the
+    environment carries it to the servers the tests start. Answers the DevCertificate (its ca_pem is the trust
+    root to validate with)."""
+    import os
+
+    from django.conf import settings as django_settings
+
+    from documents.signing import make_dev_certificate
+
+    made = make_dev_certificate(tmp_path_factory.mktemp("signing") / "office.p12", b"test-passphrase")
+    values = {"SIKHI_SIGNING_P12": str(made.p12), "SIKHI_SIGNING_PASSPHRASE": "test-passphrase"}
+    os.environ.update(values)
+    for name, value in values.items():
+        setattr(django_settings, name, value)
+    return made
+
+
 @pytest.fixture(autouse=True)
 def _clean_cache():
     cache.clear()

@@ -171,6 +171,12 @@ EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="SIKHI <noreply@sikhi.localhost>")
 SIKHI_BASE_URL = env("SIKHI_BASE_URL", default="http://127.0.0.1:8000")
 
+# The office's signing certificate (PKCS#12: key, certificate and chain): every generated document is signed with
+# it (documents/signing.py). The development default is made by `manage.py make_dev_signing_cert` (`make run`);
+# production has no default (sikhi/settings/production.py).
+SIKHI_SIGNING_P12 = env("SIKHI_SIGNING_P12", default=str(BASE_DIR / "var" / "signing" / "office.p12"))
+SIKHI_SIGNING_PASSPHRASE = env("SIKHI_SIGNING_PASSPHRASE", default="sikhi-dev")
+
 # Background jobs (django-tasks, the backport of Django 6's django.tasks): slow work (sending e-mail) is queued in
 # the database and done by the worker (`manage.py run_worker`), never on the web process's database thread.
 TASKS = {"default": {"BACKEND": env("SIKHI_TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}

@@ -6,6 +6,9 @@ from .base import env
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
+# No development defaults: both must be given (documents.checks verifies that the file opens and is in date).
+SIKHI_SIGNING_P12 = env("SIKHI_SIGNING_P12")
+SIKHI_SIGNING_PASSPHRASE = env("SIKHI_SIGNING_PASSPHRASE")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
