@@ -31,15 +31,16 @@ class Chart:
     empty: bool = False
 
 
-def nice_max(value: int) -> int:
-    """A round upper bound for an axis: 1, 2, 5 or 10 times a power of ten, at least `value`."""
-    if value <= 0:
-        return 1
-    power = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 5, 10):
-        if step * power >= value:
-            return step * power
-    return 10 * power  # pragma: no cover
+def count_axis(value: int, *, max_ticks: int = 5) -> tuple[int, int]:
+    """(top, step) of an axis of counts: a whole-number step of 1, 2 or 5 times a power of ten, so that every
+    tick is an integer, with at most `max_ticks` intervals up to `top` >= `value` (e.g. 3 -> 0, 1, 2, 3)."""
+    value = max(value, 1)
+    power = 1
+    while True:
+        for step in (power, 2 * power, 5 * power):
+            if step * max_ticks >= value:
+                return step * math.ceil(value / step), step
+        power *= 10
 
 
 def bar_chart(*, id: str, title: str, items: list[tuple[str, int]], label_header: str,
@@ -70,12 +71,11 @@ def column_chart(*, id: str, title: str, categories: list[str], series: list[tup
     group_w = 50
     plot_w = group_w * len(categories)
     bar_w = (group_w - 10) / max(len(series), 1)
-    top_value = nice_max(max((v for _n, values in series for v in values), default=0))
+    top_value, step = count_axis(max((v for _n, values in series for v in values), default=0))
     ticks = []
-    for i in range(5):
-        value = top_value * i / 4
-        y = top + plot_h - plot_h * i / 4
-        ticks.append({"y": round(y, 1), "text_y": round(y + 4, 1), "label": f"{value:g}"})
+    for value in range(0, top_value + 1, step):
+        y = top + plot_h - plot_h * value / top_value
+        ticks.append({"y": round(y, 1), "text_y": round(y + 4, 1), "value": value, "label": str(value)})
     groups = []
     for c, category in enumerate(categories):
         x0 = left + c * group_w + 5

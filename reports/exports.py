@@ -59,10 +59,16 @@ def register_filename(scope: ReportScope, extension: str) -> str:
     return f"buku-registrasi-{scope.slug}.{extension}"
 
 
-def register_csv(rows: list[RegisterRow]) -> bytes:
-    """The register as CSV: a header line, then one line per dispute; dates as YYYY-MM-DD."""
+# The list separators offered: "comma" (the default, RFC 4180) and "semicolon", the list separator of Excel
+# under Indonesian regional settings (where the comma is the decimal separator).
+CSV_SEPARATORS = {"comma": ",", "semicolon": ";"}
+
+
+def register_csv(rows: list[RegisterRow], *, delimiter: str = ",") -> bytes:
+    """The register as CSV: a header line, then one line per dispute; dates as YYYY-MM-DD. A value holding the
+    delimiter, a quote or a line break is quoted."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([label for _key, label, _value in columns()])
     for cells in _cells(rows):
         writer.writerow([

@@ -76,5 +76,6 @@ def office_dashboard_view(request: HttpRequest) -> HttpResponse:
         "years": years,
         "error": error,
         "register_csv": f"/api/v1/register.csv{query}",
+        "register_csv_semicolon": f"/api/v1/register.csv{query}&sep=semicolon",
         "register_xlsx": f"/api/v1/register.xlsx{query}",
     })

@@ -13,8 +13,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from disputes.models import DisputeType
-from reports.exports import register_csv, register_filename, register_xlsx
+from reports.exports import CSV_SEPARATORS, register_csv, register_filename, register_xlsx
 from reports.selectors import STAGES, VISIBLE_STATES, office_stats, register_rows, report_scope_for
+from sikhi.api import Invalid
 
 SCOPE_PARAMETERS = [
     OpenApiParameter("year", int, description="Calendar year (WIB), 2000 to 2100; default the current year."),
@@ -123,14 +124,24 @@ class RegisterCsvView(_RegisterView):
     extension = "csv"
     content_type = "text/csv; charset=utf-8"
 
-    @extend_schema(operation_id="register_csv", tags=["reports"],
-                   description=REGISTER_DESCRIPTION + " CSV in UTF-8 with a BOM.", parameters=SCOPE_PARAMETERS,
-                   responses={(200, "text/csv"): OpenApiTypes.STR, **ERRORS})
+    @extend_schema(
+        operation_id="register_csv", tags=["reports"],
+        description=REGISTER_DESCRIPTION + " CSV in UTF-8 with a BOM and CRLF line ends; a value holding the "
+                    "separator, a quote or a line break is quoted.",
+        parameters=[*SCOPE_PARAMETERS, OpenApiParameter(
+            "sep", str, enum=list(CSV_SEPARATORS),
+            description="List separator: `comma` (default) or `semicolon`, for Excel with Indonesian regional "
+                        "settings, which splits columns at `;`. Anything else is 400 `invalid`.")],
+        responses={(200, "text/csv"): OpenApiTypes.STR, **ERRORS},
+    )
     def get(self, request: Request) -> HttpResponse:
         return super().get(request)
 
     def render_file(self, rows, scope) -> bytes:
-        return register_csv(rows)
+        sep = self.request.query_params.get("sep") or "comma"
+        if sep not in CSV_SEPARATORS:
+            raise Invalid(details={"sep": [_("Must be one of: %(choices)s.") % {"choices": ", ".join(CSV_SEPARATORS)}]})
+        return register_csv(rows, delimiter=CSV_SEPARATORS[sep])
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -25,7 +25,7 @@ def test_officer_sees_charts_each_with_a_title_and_a_data_table(office_set):
     assert response.status_code == 200
     html = response.content.decode()
     assert '<html lang="id">' in html
-    assert "<script" not in html.split("<main", 1)[1]  # no JavaScript for the charts
+    assert "<script" not in html.split("<main", 1)[1].split("</main>", 1)[0]  # no JavaScript for the charts
     figures = re.findall(r"<figure class=\"chart\".*?</figure>", html, re.S)
     assert len(figures) == 6
     for figure in figures:
@@ -44,6 +44,10 @@ def test_officer_sees_charts_each_with_a_title_and_a_data_table(office_set):
     # Links to the register downloads of the year shown.
     assert 'href="/api/v1/register.csv?year=2026"' in html
     assert 'href="/api/v1/register.xlsx?year=2026"' in html
+    assert 'href="/api/v1/register.csv?year=2026&amp;sep=semicolon"' in html  # for Excel in Indonesia
+    # The value axes count disputes: whole numbers only.
+    ticks = re.findall(r'<text x="[\d.]+" y="[\d.]+" text-anchor="end">([^<]+)</text>', html)
+    assert ticks and all(tick.isdigit() for tick in ticks), ticks
 
 
 def test_data_table_of_the_month_chart_holds_each_month(office_set):

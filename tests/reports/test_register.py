@@ -157,3 +157,56 @@ def test_register_is_in_the_openapi_schema(db):
     text = schema.content.decode()
     for path in ("/api/v1/stats/", "/api/v1/register.csv", "/api/v1/register.xlsx"):
         assert path in text
+
+
+def csv_lines(response, delimiter: str) -> list[list[str]]:
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"].startswith("text/csv")
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    text = response.content.decode("utf-8-sig")
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")  # CRLF line ends only
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+@pytest.mark.parametrize(("sep", "delimiter"), [(None, ","), ("comma", ","), ("semicolon", ";")])
+def test_csv_with_either_separator_quotes_values_holding_a_separator(registered, sep, delimiter):
+    year = timezone.localtime().year
+    name = 'Budi Santoso, S.H.; "Pak Budi"'
+    User.objects.filter(pk=registered.cast.worker.pk).update(name=name)
+    params = {"year": year, **({"sep": sep} if sep else {})}
+    response = client_for(registered.cast.officer).get("/api/v1/register.csv", params, **EN)
+    lines = csv_lines(response, delimiter)
+    header = lines[0]
+    assert len(header) == 20 and header[4] == "Worker (petitioner)"
+    assert len(lines) == 5 and all(len(line) == len(header) for line in lines)
+    assert {line[4] for line in lines[1:]} >= {name}
+    raw = response.content.decode("utf-8-sig")
+    assert '"Budi Santoso, S.H.; ""Pak Budi"""' in raw  # quoted, inner quotes doubled
+    assert raw.split("\r\n")[0].count(delimiter) == 19  # the header splits at the chosen separator
+
+
+def test_semicolon_csv_holds_the_same_rows_as_the_comma_csv(registered):
+    client = client_for(registered.cast.officer)
+    year = timezone.localtime().year
+    comma = csv_lines(client.get("/api/v1/register.csv", {"year": year}), ",")
+    semicolon = csv_lines(client.get("/api/v1/register.csv", {"year": year, "sep": "semicolon"}), ";")
+    assert comma == semicolon
+
+
+def test_unknown_separator_is_400_and_refusals_come_first(registered):
+    cast = registered.cast
+    response = client_for(cast.officer).get("/api/v1/register.csv", {"sep": "tab"}, **EN)
+    assert_error(response, 400, "invalid")
+    assert "sep" in response.json()["error"]["details"]
+    assert_error(client_for(cast.worker).get("/api/v1/register.csv", {"sep": "tab"}), 403, "forbidden")
+    assert_error(client_for(cast.foreign_officer).get("/api/v1/register.csv", {"office": "32.73",
+                                                                               "sep": "tab"}),
+                 403, "forbidden")
+
+
+def test_separator_is_documented_in_the_openapi_schema(db):
+    from rest_framework.test import APIClient
+
+    schema = APIClient().get("/api/v1/schema/", HTTP_ACCEPT="application/json").json()
+    parameters = {p["name"]: p for p in schema["paths"]["/api/v1/register.csv"]["get"]["parameters"]}
+    assert parameters["sep"]["schema"]["enum"] == ["comma", "semicolon"]
