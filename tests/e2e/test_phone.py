@@ -1,4 +1,4 @@
-"""Phone widths (390 px and 320 px): tap targets of at least 44 × 44 px (header links, the wizard's step links and
+"""Phone widths (390 px and 320 px): tap targets of at least 44 x 44 px (header links, the wizard's step links and
 radio buttons with their labels), no sideways scrolling, dispute page sections that fold and that the "on this
 page" links open again, and the wizard's required marks following the chosen way of naming the company."""
 
@@ -17,14 +17,14 @@ WIDTHS = (390, 320)
 
 
 def small_targets(page, selector: str) -> list[str]:
-    """The visible elements of `selector` smaller than 44 × 44 px, described for the failure message."""
+    """The visible elements of `selector` smaller than 44 x 44 px, described for the failure message."""
     found = page.locator(selector)
     assert found.count(), f"nothing matches {selector}"
     small = []
     for i in range(found.count()):
         box = found.nth(i).bounding_box()
         if box and (box["width"] < 44 or box["height"] < 44):
-            small.append(f"{found.nth(i).inner_text()!r}: {box['width']:.0f}×{box['height']:.0f}")
+            small.append(f"{found.nth(i).inner_text()!r}: {box['width']:.0f}x{box['height']:.0f}")
     return small
 
 
@@ -106,11 +106,13 @@ def test_phone_tap_targets_width_folding_sections_and_required_marks(live_server
 
 def test_company_step_renders_the_marks_of_the_choice_it_was_given():
     """Without JavaScript (or after a failed save), the server renders the marks for the choice in the form."""
+    from django.template.loader import render_to_string
+
     from disputes.forms import CompanyStepForm
 
     for data, required in (({"how": "name"}, {"name", "email", "address"}), ({"how": "nib"}, {"nib"}), (None, {"nib"})):
         form = CompanyStepForm(data=data)
-        html = form.render("includes/form_fields.html")
+        html = render_to_string("includes/form_fields.html", {"form": form})
         for name in CompanyStepForm.REQUIRED_WHEN:
             attrs = form.fields[name].widget.attrs
             assert attrs["aria-required"] == ("true" if name in required else "false"), (data, name)
