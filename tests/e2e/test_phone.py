@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import shoot, sign_in
+from tests.e2e.test_accessibility import audit, report
 from tests.factories import DEFAULT_PASSWORD
 from tests.workflow import Cast, Flow
 
@@ -73,6 +74,7 @@ def test_phone_tap_targets_width_folding_sections_and_required_marks(live_server
     base = live_server_url
     cast = Cast()
     flow = Flow(cast)  # a draft: the wizard shows links to its other steps
+    found: dict = {}
     for width in WIDTHS:
         page = new_context({"width": width, "height": 700}).new_page()
         sign_in(page, base, cast.worker.username, DEFAULT_PASSWORD)
@@ -84,6 +86,7 @@ def test_phone_tap_targets_width_folding_sections_and_required_marks(live_server
         assert not small_targets(page, "fieldset label:has(input[type=radio])")
         fits_width(page)
         check_required_marks(page)
+        audit(page, f"wizard-{width}", found)
         shoot(page, f"phone-wizard-{width}")
 
         page.goto(f"{base}/perselisihan/{flow.id}/isi/jenis/")
@@ -93,6 +96,7 @@ def test_phone_tap_targets_width_folding_sections_and_required_marks(live_server
         page.goto(f"{base}/perselisihan/{flow.id}/")
         fits_width(page)
         check_folding(page)
+        audit(page, f"dispute-{width}", found)
         shoot(page, f"phone-dispute-{width}")
 
         page.goto(f"{base}/beranda/")
@@ -102,6 +106,7 @@ def test_phone_tap_targets_width_folding_sections_and_required_marks(live_server
         fits_width(page)
         assert not small_targets(page, "header .nav a, header .nav button, .lang select, .lang button")
         page.context.close()
+    assert not found, report(found)
 
 
 def test_company_step_renders_the_marks_of_the_choice_it_was_given():
