@@ -73,6 +73,20 @@ class CompanyStepForm(forms.Form):
     )
     workplace_regency = _regency_field(_("Where do you work?"))
 
+    # Which choice of "how" makes a field required: its "(optional)" mark and aria-required follow the choice
+    # (rendered for the current choice here, switched in the browser by static/js/wizard.js).
+    REQUIRED_WHEN = {"nib": "nib", "name": "name", "email": "name", "address": "name"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        chosen = self["how"].value()
+        for name, option in self.REQUIRED_WHEN.items():
+            field = self.fields[name]
+            field.required_when = option
+            field.required_now = chosen == option
+            field.widget.attrs["data-required-when"] = f"how={option}"
+            field.widget.attrs["aria-required"] = "true" if field.required_now else "false"
+
     def clean(self):
         data = super().clean()
         if data.get("how") == "nib" and not data.get("nib") and "nib" not in self.errors:

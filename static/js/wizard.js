@@ -51,3 +51,26 @@
     });
   }
 })();
+
+// Step 1: a field marked data-required-when="how=nib" is required only while that option is chosen; its
+// "(optional)" mark and aria-required follow the radio buttons (the server renders them for the current choice).
+(function () {
+  "use strict";
+  var fields = document.querySelectorAll("[data-required-when]");
+  if (!fields.length) { return; }
+  function update() {
+    fields.forEach(function (el) {
+      var rule = el.getAttribute("data-required-when").split("=");
+      var chosen = el.form && el.form.querySelector("input[name='" + rule[0] + "']:checked");
+      var required = !!chosen && chosen.value === rule[1];
+      el.setAttribute("aria-required", required ? "true" : "false");
+      var label = document.querySelector("label[for='" + el.id + "']");
+      var mark = label && label.querySelector(".optional-mark");
+      if (mark) { mark.hidden = required; }
+    });
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target.type === "radio") { update(); }
+  });
+  update();
+})();
