@@ -317,18 +317,9 @@ def dispute_wizard(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 def _evidence_step(request: HttpRequest, dispute: Dispute, following: str) -> HttpResponse:
     form = EvidenceForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        evidence, fields, message = call_service(
-            services.evidence_upload,
-            dispute=dispute,
-            by=request.user,
-            title=form.cleaned_data["title"],
-            upload=form.cleaned_data["file"],
-        )
-        if evidence is not None:
-            messages.success(request, _("The file was added."))
-            return redirect(f"/perselisihan/{dispute.pk}/isi/bukti/")
-        apply_errors(form, fields, message)
+    if request.method == "POST" and form.is_valid() and _store_evidence(request, dispute, form):
+        messages.success(request, _("The file was added."))
+        return redirect(f"/perselisihan/{dispute.pk}/isi/bukti/")
     return render(
         request,
         "disputes/wizard.html",
@@ -512,11 +503,16 @@ def dispute_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
 def _attach_upload(request: HttpRequest, dispute: Dispute, form) -> bool:
     """The file a transition form carries (the resubmission's missing document), uploaded and content-checked
     as any evidence before the transition is made; False (errors on the form) when it was refused."""
-    upload = form.cleaned_data.get("file")
-    if not upload:
+    if not form.cleaned_data.get("file"):
         return True
+    return _store_evidence(request, dispute, form)
+
+
+def _store_evidence(request: HttpRequest, dispute: Dispute, form) -> bool:
+    """Upload the form's `file` as evidence titled `title` (the API's checks); False with the errors on the form."""
     evidence, fields, message = call_service(
-        services.evidence_upload, dispute=dispute, by=request.user, title=form.cleaned_data["title"], upload=upload
+        services.evidence_upload, dispute=dispute, by=request.user, title=form.cleaned_data["title"],
+        upload=form.cleaned_data["file"],
     )
     if evidence is None:
         apply_errors(form, fields or {"file": [message]}, message)
@@ -532,18 +528,9 @@ def dispute_evidence(request: HttpRequest, pk: int) -> HttpResponse:
     if not perms.can_upload_evidence(request.user, dispute):
         raise PermissionDenied
     form = EvidenceForm(request.POST, request.FILES)
-    if form.is_valid():
-        evidence, fields, message = call_service(
-            services.evidence_upload,
-            dispute=dispute,
-            by=request.user,
-            title=form.cleaned_data["title"],
-            upload=form.cleaned_data["file"],
-        )
-        if evidence is not None:
-            messages.success(request, _("The file was added."))
-            return redirect(f"/perselisihan/{dispute.pk}/#evidence-h")
-        apply_errors(form, fields or {"file": [message]}, message)
+    if form.is_valid() and _store_evidence(request, dispute, form):
+        messages.success(request, _("The file was added."))
+        return redirect(f"/perselisihan/{dispute.pk}/#evidence-h")
     context = _detail_context(request, dispute)
     context["evidence_form"] = form
     return render(request, "disputes/detail.html", context, status=400)
