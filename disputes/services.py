@@ -301,14 +301,13 @@ class _AssignMediator(serializers.Serializer):
 PLACEHOLDER_RE = re.compile(r"\[[^\[\]\n]{0,300}\]")
 
 
-def _no_placeholder(value: str) -> str:
+def _no_placeholder(value: str) -> None:
     found = PLACEHOLDER_RE.search(value)
     if found:
         raise serializers.ValidationError(
             _("Replace the template placeholder %(placeholder)s with the actual text before issuing the "
               "recommendation.") % {"placeholder": found.group(0)[:80]}
         )
-    return value
 
 
 class _IssueRecommendation(serializers.Serializer):

@@ -160,11 +160,11 @@ def fields(rows: Iterable[tuple[str, str]], *, label_width: float = 4.2 * cm, st
     return table
 
 
-def numbered(items: Sequence[str], *, style=BODY, marker: str = "{n}.") -> Table:
-    """A numbered list whose items are markup."""
+def numbered(items: Sequence[str], *, style=BODY, marker: str = "{n}.", marker_width: float = 0.8 * cm) -> Table:
+    """A numbered list whose items are markup; `marker_width` fits a longer marker such as "Pasal 12."."""
     data = [[p(marker.format(n=n, a="abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26]), style), p(item, style)]
             for n, item in enumerate(items, start=1)]
-    table = Table(data, colWidths=[0.8 * cm, None], hAlign="LEFT")
+    table = Table(data, colWidths=[marker_width, None], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -625,7 +625,8 @@ def _item_rows(item) -> list[str]:
 
 
 def agreement_terms(items: Sequence) -> Table:
-    return numbered(["<br/>".join(_item_rows(item)) for item in items] or ["-"], marker="Pasal {n}.")
+    return numbered(["<br/>".join(_item_rows(item)) for item in items] or ["-"], marker="Pasal {n}.",
+                    marker_width=1.8 * cm)
 
 
 def _parties(d, signed: dict) -> Table:

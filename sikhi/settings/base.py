@@ -227,6 +227,7 @@ SPECTACULAR_SETTINGS = {
         "DisputeTypeEnum": "disputes.models.DisputeType",
         "DisputeStateEnum": "disputes.models.DisputeState",
         "DocumentKindEnum": "documents.models.DocumentKind",
+        "AgreementItemKindEnum": "mediation.models.ItemKind",
     },
 }
 

@@ -8,9 +8,8 @@ from accounts.courts import phi_court_name
 from disputes.models import Dispute
 from documents.services import agreement_draft_pdf
 from mediation.models import Agreement
-from mediation.pages import recommendation_template
 from tests.documents.conftest import documents, download, pdf_text
-from tests.mediation.test_agreement import ITEMS
+from tests.mediation.test_agreement import ITEMS, completed_template
 from tests.workflow import Flow
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +41,8 @@ def test_the_signed_pb_has_identities_itemised_terms_in_words_and_signature_time
                      "Hubungan kerja berakhir terhitung tanggal: 31 Desember 2026", "paklaring",
                      "Ditandatangani secara elektronik"):
         assert expected in text, expected
+    # Each item is headed "Pasal n." in a column wide enough for it (it once broke into "Pasa" / "l 1.").
+    assert all(f"Pasal {n}." in text for n in range(1, len(ITEMS) + 1)), text
     assert "Saksi" not in text  # from bipartite: no mediator witness
     assert "DRAF" not in text
 
@@ -65,7 +66,7 @@ def test_a_pb_from_an_accepted_anjuran_has_its_terms_and_the_mediator_as_witness
     flow = Flow(cast)
     committed(flow.to, "mediation")
     committed(flow.hold_session)
-    template = recommendation_template(Dispute.objects.get(pk=flow.id))
+    template = completed_template(Dispute.objects.get(pk=flow.id))
     committed(flow.do, "mediator", "issue_recommendation", **template)
     committed(flow.do, "petitioner", "respond_recommendation", accept=True)
     committed(flow.do, "respondent", "respond_recommendation", accept=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import io
+import re
 
 import pytest
 from django.apps import apps
@@ -29,6 +30,18 @@ ITEMS = [
     {"kind": "obligation", "description": "PIHAK KEDUA menerbitkan surat keterangan kerja (paklaring) dan "
                                           "dokumen klaim JKP BPJS Ketenagakerjaan"},
 ]
+
+
+def filled(text: str, **replace: str) -> str:
+    """A recommendation template with its [placeholders] written (an anjuran with one left cannot be issued)."""
+    for old, new in replace.items():
+        text = text.replace(old, new)
+    return re.sub(r"\[([^\[\]\n]*)\]", lambda m: m.group(1).rstrip("."), text)
+
+
+def completed_template(dispute: Dispute, **replace: str) -> dict:
+    template = recommendation_template(dispute)
+    return {key: filled(value, **replace) for key, value in template.items()}
 
 
 def agreement(flow: Flow, role: str = "petitioner") -> dict:
@@ -132,16 +145,17 @@ def test_signing_is_deliberate_a_wrong_name_or_an_unticked_box_is_refused(cast):
 def test_an_accepted_anjuran_gives_the_mediator_a_draft_of_its_recommendations_only(cast):
     flow = Flow(cast).to("mediation")
     flow.hold_session()
-    template = recommendation_template(Dispute.objects.get(pk=flow.id))
-    filled = template["recommendations"].replace(
+    template = completed_template(Dispute.objects.get(pk=flow.id), **{
         "[isi anjuran kepada pihak Pengusaha, misalnya membayar hak pihak Pekerja beserta rinciannya dan tanggal "
-        "pembayaran]", "membayar uang pesangon sebesar Rp 20.000.000")
-    flow.do("mediator", "issue_recommendation", considerations=template["considerations"], recommendations=filled)
+        "pembayaran]": "membayar uang pesangon sebesar Rp 20.000.000",
+        "[isi anjuran kepada pihak Pekerja]": "menerima pembayaran tersebut"})
+    flow.do("mediator", "issue_recommendation", **template)
     flow.do("petitioner", "respond_recommendation", accept=True)
     flow.do("respondent", "respond_recommendation", accept=True)
     body = agreement(flow, "mediator")
     assert [i["description"] for i in body["items"]] == [
-        "Agar pihak Pengusaha membayar uang pesangon sebesar Rp 20.000.000;"]
+        "Agar pihak Pengusaha membayar uang pesangon sebesar Rp 20.000.000;",
+        "Agar pihak Pekerja menerima pembayaran tersebut."]
     for text in ("MENGANJURKAN", "[", "10 (sepuluh) hari kerja", "anjuran ini"):
         assert text not in body["terms"]
 
@@ -149,7 +163,9 @@ def test_an_accepted_anjuran_gives_the_mediator_a_draft_of_its_recommendations_o
 def test_an_anjuran_draft_without_terms_cannot_be_signed_until_the_mediator_writes_them(cast):
     flow = Flow(cast).to("mediation")
     flow.hold_session()
-    flow.do("mediator", "issue_recommendation", **recommendation_template(Dispute.objects.get(pk=flow.id)))
+    only_procedure = "MENGANJURKAN:\n1. Agar para pihak memberikan jawaban atas anjuran ini."
+    flow.do("mediator", "issue_recommendation", considerations="Pertimbangan Mediator.",
+            recommendations=only_procedure)
     flow.do("petitioner", "respond_recommendation", accept=True)
     flow.do("respondent", "respond_recommendation", accept=True)
     assert agreement(flow)["items"] == []
