@@ -9,10 +9,13 @@ reports.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import functools
 import io
 import os
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,9 +94,21 @@ def sign_pdf(content: bytes, *, reason: str, location: str) -> bytes:
     meta = PdfSignatureMetadata(field_name=FIELD_NAME, md_algorithm="sha256", reason=reason, location=location,
                                 subfilter=fields.SigSeedSubFilter.PADES)
     writer = IncrementalPdfFileWriter(io.BytesIO(content), strict=False)
-    out = PdfSigner(meta, signer=signer(), new_field_spec=fields.SigFieldSpec(FIELD_NAME)).sign_pdf(
-        writer, bytes_reserved=SIGNATURE_BYTES)
+    pdf_signer = PdfSigner(meta, signer=signer(), new_field_spec=fields.SigFieldSpec(FIELD_NAME))
+    out = _run_coroutine(lambda: pdf_signer.async_sign_pdf(writer, bytes_reserved=SIGNATURE_BYTES))
     return out.getvalue()
+
+
+def _run_coroutine(make: Callable[[], Awaitable[io.BytesIO]]) -> io.BytesIO:
+    """pyHanko signs with asyncio. Its sync API calls asyncio.run(), which fails in a thread whose event loop is
+    running (a Playwright test, code called from a coroutine without a thread hop): run it on a thread of its own
+    then. Web requests and the worker have no loop in their thread and sign in place."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(make())  # type: ignore[arg-type]
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sikhi-sign") as pool:
+        return pool.submit(lambda: asyncio.run(make())).result()  # type: ignore[arg-type]
 
 
 def configuration_problem() -> str | None:

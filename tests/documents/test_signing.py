@@ -3,6 +3,7 @@ development CA, broken by any change, refused configuration caught by `check --d
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import io
 
@@ -103,3 +104,22 @@ def test_the_command_is_idempotent_and_never_replaces_another_certificate(tmp_pa
     with pytest.raises(Exception, match="does not open"):
         call_command("make_dev_signing_cert", force=True)
     assert (tmp_path / "dev" / "office.p12").read_bytes() == first
+
+
+def _plain_pdf() -> bytes:
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.drawString(72, 720, "Surat uji")
+    page.save()
+    return out.getvalue()
+
+
+async def test_signing_works_in_a_thread_whose_event_loop_is_running(signing_certificate):
+    """pyHanko's sync API calls asyncio.run(); a Playwright test (or a coroutine) has a loop running in its thread,
+    where every document used to fail with "asyncio.run() cannot be called from a running event loop"."""
+    signed = signing.sign_pdf(_plain_pdf(), reason="Uji", location="Dinas Tenaga Kerja Kota Bandung")
+    # The validator's sync API has the same asyncio.run(): validate from a thread of its own.
+    _embedded, status = await asyncio.to_thread(_status, signed, signing_certificate.ca_pem)
+    assert status.intact and status.valid and status.trusted
