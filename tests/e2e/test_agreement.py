@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from disputes.models import Dispute
-from tests.e2e.conftest import PHONE, shoot, sign_in
+from tests.e2e.conftest import PHONE, confirm_if_asked, shoot, sign_in
 from tests.e2e.test_browser import act, sign_box
 from tests.factories import DEFAULT_PASSWORD
 from tests.mediation.test_agreement import ITEMS
@@ -41,6 +41,7 @@ def test_signatories_read_the_terms_sign_deliberately_and_one_rejects_with_a_rea
     box.locator("input[name=sign_agreement-full_name]").fill("Orang Lain")
     box.locator("input[name=sign_agreement-address]").fill("Jl. Merdeka 1, Bandung")
     box.locator("button[value=sign_agreement]").click()
+    assert confirm_if_asked(w)  # signing is irreversible: the page asks first, then the server refuses
     expect(w.locator("#action-sign_agreement .field.invalid").first).to_be_visible()
     expect(w.locator("input[name=sign_agreement-address]")).to_have_value("Jl. Merdeka 1, Bandung")
     shoot(w, "agreement-sign-refused-phone")
