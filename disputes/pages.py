@@ -152,8 +152,8 @@ def desk_search(qs, *, q: str, status: str):
 def _officer_desk(request: HttpRequest, user, cards) -> dict:
     """The office's queues, each with its full count; the longer ones link to the filtered list or page on."""
     mine = dispute_list_for(user=user)
-    to_check = mine.filter(state=DisputeState.REGISTRATION_SUBMITTED)
-    to_delegate = mine.filter(state=DisputeState.AWAITING_MEDIATOR)
+    to_check = mine.filter(state__in=[DisputeState.REGISTRATION_SUBMITTED])
+    to_delegate = mine.filter(state__in=[DisputeState.AWAITING_MEDIATOR])
     overdue = (Deadline.objects.filter(dispute__office_id=user.office_id, dispute__submitted_at__isnull=False,
                                        state=DeadlineState.OVERDUE)
                .select_related("dispute").order_by("due_at", "id"))

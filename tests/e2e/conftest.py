@@ -128,8 +128,12 @@ def sign_in(page, base: str, username: str, password: str) -> None:
 
 def confirm_if_asked(page) -> bool:
     """Answer "yes" to the confirmation dialog (static/js/confirm.js) when the last click opened it."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     dialog = page.locator("#confirm-dialog[open]")
-    if not dialog.count():
+    try:  # the dialog opens from the click's handler: give it a moment on a loaded machine
+        dialog.wait_for(state="visible", timeout=3000)
+    except PlaywrightTimeoutError:
         return False
     dialog.locator("#confirm-yes").click()
     return True

@@ -102,7 +102,7 @@ def test_mediator_runs_the_sessions_from_the_console_on_a_phone(live_server_url,
     # The anjuran is issued from the console, its form prefilled from the template.
     m.locator("#action-issue_recommendation summary").click()
     expect(m.locator("#id_issue_recommendation-recommendations")).to_have_value(
-        re.compile("MENGANJURKAN"))
+        re.compile("Agar pihak Pengusaha"))
     shoot(m, "console-recommendation-id-phone")
     m.click("#action-issue_recommendation button[type=submit]")
     expect(m.locator(".msg-success")).to_be_visible()

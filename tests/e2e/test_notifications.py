@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from chat.models import Notification
-from tests.e2e.conftest import PHONE, shoot, sign_in
+from tests.e2e.conftest import PHONE, confirm_if_asked, shoot, sign_in
 from tests.factories import DEFAULT_PASSWORD
 from tests.workflow import Cast, Flow
 
@@ -37,6 +37,7 @@ def test_bell_count_rises_live_when_the_company_acts_and_falls_when_marked_read(
     # The company accepts the invitation in its own browser: the worker's bell rises without a reload.
     c.goto(f"{base}/perselisihan/{flow.id}/")
     c.click("button:has-text('Terima undangan berunding')")
+    assert confirm_if_asked(c)  # accepting the invitation is irreversible: the page asks first
     expect(c.locator("#dispute-state")).to_have_attribute("data-state", "bipartite")
     expect(bell).to_have_attribute("data-count", str(before + 1))
     expect(bell).to_be_visible()

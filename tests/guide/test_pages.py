@@ -143,7 +143,7 @@ def test_stages_article_states_the_statutory_deadlines():
     text = " ".join(text_of(get("/panduan/tahapan-dan-tenggat/", "id")).split())
 
     assert "paling lama 30 hari kerja sejak perundingan dimulai (UU 2/2004 Pasal 3 ayat (1) dan (2))" in text
-    assert "dikembalikan paling lama 7 hari kerja sejak diterima" in text
+    assert "wajib melengkapinya paling lama 7 hari kerja sejak menerima pengembalian berkas (Pasal 4 ayat (2))" in text
     assert "Jika dalam 7 hari kerja para pihak tidak memilih, perkara dilimpahkan ke mediator" in text
     assert "Tidak menjawab dianggap menolak" in text
     assert "Pasal 83 ayat (1)" in text
