@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from disputes.models import Deadline, Dispute
 from mediation.forms import JAKARTA
 from mediation.models import MediationSession, earliest_session_day
-from tests.e2e.conftest import PHONE, shoot, sign_in
+from tests.e2e.conftest import PHONE, confirm_if_asked, shoot, sign_in
 from tests.factories import DEFAULT_PASSWORD
 from tests.workflow import Cast, Flow
 
@@ -104,6 +104,10 @@ def test_mediator_runs_the_sessions_from_the_console_on_a_phone(live_server_url,
     expect(m.locator("#id_issue_recommendation-recommendations")).to_have_value(
         re.compile("Agar pihak Pengusaha"))
     shoot(m, "console-recommendation-id-phone")
+    # The template's [placeholders] must be written before it can be issued (the page refuses them).
+    m.fill("#id_issue_recommendation-considerations", "Pengusaha tidak hadir; PHK dilakukan tanpa prosedur.")
+    m.fill("#id_issue_recommendation-recommendations", "1. Agar pihak Pengusaha membayar pesangon.")
     m.click("#action-issue_recommendation button[type=submit]")
+    confirm_if_asked(m)
     expect(m.locator(".msg-success")).to_be_visible()
     assert Dispute.objects.get(pk=flow.id).state == "recommendation_issued"

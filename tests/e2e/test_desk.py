@@ -54,7 +54,7 @@ def test_worker_completes_a_returned_registration_and_the_company_adds_evidence(
     c.fill("#evidence-page-form input[name=title]", "Daftar hadir")
     c.set_input_files("#evidence-page-form input[type=file]", files=[{**PDF, "name": "hadir.pdf"}])
     c.click("#evidence-page-form button[type=submit]")
-    expect(c.locator("#evidence-h ~ p a", has_text="Daftar hadir")).to_be_visible()
+    expect(c.locator("section[aria-labelledby=evidence-h] a", has_text="Daftar hadir")).to_be_visible()
     shoot(c, "evidence-added-company-phone")
     assert Evidence.objects.filter(dispute_id=flow.id).count() == 2
 
