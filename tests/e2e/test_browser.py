@@ -236,6 +236,8 @@ def act(page, name: str, fill=None) -> None:
     box.evaluate("el => { if (el.tagName === 'DETAILS') el.open = true; }")
     if fill:
         fill(box)
+    # The previous action's message must not pass for this one's while its answer is still on the way.
+    page.evaluate("document.querySelectorAll('.msg-success').forEach(e => e.remove())")
     box.locator(f"button[value={name}]").click()
     confirm_if_asked(page)  # the irreversible steps ask first (tests/e2e/test_desk.py checks which)
     expect(page.locator(".msg-success")).to_be_visible()
