@@ -152,7 +152,7 @@ def test_desk_pages_the_overdue_deadlines(cast, monkeypatch):
     monkeypatch.setattr(pages, "PER_PAGE", 1)
     for _ in range(2):
         Flow(cast).to("registration_submitted")
-    Deadline.objects.filter(key="registration_check").update(state="overdue")  # allowed: a deadline's own state, not the dispute's
+    Deadline.objects.filter(key="registration_check").update(state="overdue")  # allowed: a deadline's state
     html = desk(cast.officer)
     assert count(html, "overdue") == 2
     assert html.count("/perselisihan/", html.index('id="overdue-list"'), html.index('id="all-h"')) == 1
