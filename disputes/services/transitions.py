@@ -1,46 +1,49 @@
-"""Every write on a dispute: creation, edits in draft, the transitions, evidence, court registration."""
+"""The transitions: their payloads, their effects, and `dispute_transition`, the only way a state changes."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import logging
 import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 from rest_framework import serializers
 
-from accounts.models import Company, Office, Role, User
+from accounts.models import Role, User
 from accounts.numbers import next_number
-from accounts.regions import province_of
-from chat.mail import email_queue, emails_retry, page_url
+from chat.mail import email_queue, page_url
 from chat.models import RoomKind
-from chat.notices import deadline_reminders_send, mediator_change_announce, transition_announce
-from chat.services import notify, rooms_open, rooms_publish_state
+from chat.notices import transition_announce
+from chat.services import rooms_open, rooms_publish_state
 from disputes import permissions as perms
-from disputes.deadlines import SYSTEM_TRANSITIONS, deadline_resume, deadline_start, deadlines_close
+from disputes.deadlines import deadline_resume, deadline_start, deadlines_close
 from disputes.events import publish_dispute_transitioned
 from disputes.models import (
     ALLOWED_ROUTES,
     TERMINAL_STATES,
-    Deadline,
     DeadlineKey,
     DeadlineState,
     Dispute,
-    DisputeEvent,
     DisputeState,
-    Evidence,
     Invitation,
 )
 from disputes.serializers import StrictCharField
+from disputes.services.audit import concerned_user_ids, event_record
+from disputes.services.reading import (
+    PARTIES,
+    _already_done,
+    _current_agreement,
+    available_transitions,
+    next_actor,
+    signatory_role,
+)
 from documents.services import documents_for_transition
 from mediation.models import (
     Agreement,
@@ -54,191 +57,8 @@ from mediation.serializers import AgreementTermsIn
 from mediation.terms import agreement_items_write, items_from_recommendation
 from sikhi.api import Conflict, Forbidden, Invalid, TransitionNotAllowed
 
-logger = logging.getLogger(__name__)
 K = DeadlineKey
 S = DisputeState
-PARTIES = ["petitioner", "respondent"]
-
-
-# --- audit -------------------------------------------------------------------------------------------
-
-
-def event_record(*, dispute: Dispute, by: Any, name: str, source: str, target: str, at: dt.datetime,
-                 payload: dict | None = None) -> DisputeEvent:
-    """Write one audit row; `by` is a user or perms.SYSTEM."""
-    actor = by if isinstance(by, User) else None
-    return DisputeEvent.objects.create(dispute=dispute, actor=actor, name=name, source=source, target=target,
-                                       at=at, payload=payload or {})
-
-
-def side_user_ids(dispute: Dispute, side: str) -> list[int]:
-    """The accounts of one party: the petitioner, or the respondent company's account(s)."""
-    if side == "petitioner":
-        return [dispute.petitioner_id]
-    if dispute.respondent_company_id is None:
-        return []
-    return list(User.objects.filter(company_id=dispute.respondent_company_id, is_active=True)
-                .values_list("id", flat=True))
-
-
-def concerned_user_ids(dispute: Dispute) -> list[int]:
-    """The people a change of this dispute concerns: parties, the mediator, never a company about a draft."""
-    ids = side_user_ids(dispute, "petitioner")
-    if dispute.submitted_at:
-        ids += side_user_ids(dispute, "respondent")
-    if dispute.mediator_id:
-        ids.append(dispute.mediator_id)
-    return ids
-
-
-# --- creation and edits in draft ---------------------------------------------------------------------
-
-
-def office_for_regency(code: str) -> Office:
-    """The office of a routed workplace code (accounts.regions.office_code_for_workplaces made it)."""
-    return Office.objects.get(code=code)
-
-
-def _check_members(dispute: Dispute) -> None:
-    if dispute.collective and not dispute.members:
-        raise Invalid(details={"members": [_("A collective dispute names its members.")]})
-
-
-def _apply_respondent(dispute: Dispute, respondent: dict) -> None:
-    if respondent.get("nib"):
-        company = Company.objects.filter(nib=respondent["nib"], verified_at__isnull=False).first()
-        if company is None:
-            raise Invalid(details={"respondent": {"nib": [_("No verified company has this NIB.")]}})
-        dispute.respondent_company = company
-        dispute.respondent_name = company.name
-        dispute.respondent_nib = company.nib
-        dispute.respondent_email = company.email
-        dispute.respondent_address = company.address
-    else:
-        dispute.respondent_company = None
-        dispute.respondent_nib = ""
-        dispute.respondent_name = respondent["name"]
-        dispute.respondent_email = respondent["email"]
-        dispute.respondent_address = respondent["address"]
-
-
-DRAFT_FIELDS = ("type", "summary", "chronology", "demands", "collective", "members", "monthly_wage",
-                "employment_start", "employment_end")
-
-
-@transaction.atomic
-def dispute_create(*, by: User, data: dict) -> Dispute:
-    """A worker starts a dispute in `draft`; nobody else can see it yet."""
-    if by.role != Role.WORKER:
-        raise Forbidden(_("Only workers file disputes."))
-    dispute = Dispute(petitioner=by, workplace_regency=data["workplace_regency"],
-                      office=office_for_regency(data["workplace_regency"]))
-    for name in DRAFT_FIELDS:
-        if name in data:
-            setattr(dispute, name, data[name])
-    _apply_respondent(dispute, data["respondent"])
-    _check_members(dispute)
-    dispute.save()
-    event_record(dispute=dispute, by=by, name="created", source="", target=dispute.state, at=timezone.now())
-    return dispute
-
-
-@transaction.atomic
-def dispute_update(*, dispute: Dispute, by: User, data: dict) -> Dispute:
-    """The petitioner edits the draft; once submitted the filing is evidence and cannot change."""
-    dispute = Dispute.objects.select_for_update().get(pk=dispute.pk)
-    if not perms.can_edit_dispute(by, dispute):
-        raise Forbidden()
-    if dispute.state != S.DRAFT:
-        raise TransitionNotAllowed(state=dispute.state, allowed=available_transitions(dispute, by),
-                                   message=_("Only a draft can be edited."))
-    for name in DRAFT_FIELDS:
-        if name in data:
-            setattr(dispute, name, data[name])
-    if "workplace_regency" in data:
-        dispute.workplace_regency = data["workplace_regency"]
-        dispute.office = office_for_regency(data["workplace_regency"])
-    if "respondent" in data:
-        _apply_respondent(dispute, data["respondent"])
-    _check_members(dispute)
-    dispute.save()
-    return dispute
-
-
-# --- reading what a user may do ------------------------------------------------------------------------
-
-
-def _current_agreement(dispute: Dispute) -> Agreement | None:
-    """The newest agreement not rejected; from `open_agreements` when a list selector prefetched it."""
-    prefetched = getattr(dispute, "open_agreements", None)
-    if prefetched is not None:
-        return prefetched[0] if prefetched else None
-    return dispute.agreements.filter(rejected_at__isnull=True).order_by("-id").first()
-
-
-def signatory_role(dispute: Dispute, user: Any, agreement: Agreement | None) -> str | None:
-    side = perms.party_side(dispute, user)
-    if side:
-        return side
-    if agreement and agreement.origin == AgreementOrigin.MEDIATION and perms.is_assigned_mediator(dispute, user):
-        return "mediator"
-    return None
-
-
-def _already_done(dispute: Dispute, user: Any, name: str) -> bool:
-    """Once-per-party rules: a route chosen, a recommendation answered, an agreement signed."""
-    if name == "choose_route":
-        side = perms.party_side(dispute, user)
-        return bool(side and getattr(dispute, f"route_{side}"))
-    if name == "respond_recommendation":
-        side = perms.party_side(dispute, user)
-        rec = getattr(dispute, "recommendation", None) if side else None
-        return bool(rec and rec.answers.filter(side=side).exists())
-    if name == "sign_agreement":
-        agreement = _current_agreement(dispute)
-        role = signatory_role(dispute, user, agreement)
-        return role is None or agreement is None or agreement.signatures.filter(role=role).exists()
-    return False
-
-
-def available_transitions(dispute: Dispute, user: Any) -> list[str]:
-    """The transitions `user` may make on `dispute` now (state, conditions, permission, once-rules)."""
-    return [
-        t.name
-        for t in dispute.get_available_user_state_transitions(user)
-        if not _already_done(dispute, user, t.name)
-    ]
-
-
-def next_actor(dispute: Dispute) -> list[str]:
-    """Who must act next, from the state (and, where each party acts once, who has not yet). Reads answers and
-    signatures through `.all()`, so that a list prefetching them (selectors.dispute_list_for) asks nothing."""
-    state = dispute.state
-    if state in (S.DRAFT, S.REGISTRATION_RETURNED):
-        return ["petitioner"]
-    if state == S.BIPARTITE_INVITED:
-        return ["respondent"]
-    if state in (S.BIPARTITE, S.BIPARTITE_FAILED):
-        return list(PARTIES)
-    if state in (S.REGISTRATION_SUBMITTED, S.AWAITING_MEDIATOR):
-        return ["officer"]
-    if state == S.MEDIATION:
-        return ["mediator"]
-    if state == S.ADR_OFFERED:
-        return [side for side in PARTIES if not getattr(dispute, f"route_{side}")]
-    if state == S.RECOMMENDATION_ISSUED:
-        answered = {answer.side for answer in dispute.recommendation.answers.all()}
-        return [side for side in PARTIES if side not in answered]
-    if state == S.AGREEMENT_DRAFTING:
-        agreement = _current_agreement(dispute)
-        if agreement is None:
-            return list(PARTIES)
-        signed = {signature.role for signature in agreement.signatures.all()}
-        return [role for role in agreement.required if role not in signed]
-    return []
-
-
-# --- the transitions ------------------------------------------------------------------------------------
 
 
 class _Reason(serializers.Serializer):
@@ -662,233 +482,3 @@ def dispute_transition(*, dispute: Dispute, by: Any, name: str, data: dict | Non
     return d
 
 
-# --- the deadline sweep -----------------------------------------------------------------------------------
-
-
-def deadlines_process(*, now: dt.datetime) -> dict[str, int]:
-    """Make the system transitions of passed deadlines and mark the others overdue.
-
-    Idempotent and safe in several processes at once: each deadline is handled in its own
-    transaction, the dispute row is locked first (as every transition does) and rows another
-    process holds are skipped, to be looked at again on the next run. Then it reminds the deadlines
-    falling due within 2 working days (once each) and retries failed e-mails (`_notices_sweep`)."""
-    counts = {"expired": 0, "overdue": 0, "skipped": 0, "failed": 0}
-    candidates = list(
-        Deadline.objects.filter(state=DeadlineState.OPEN, due_at__lt=now).values_list("id", "dispute_id", "key")
-    )
-    for deadline_id, dispute_id, key in candidates:
-        try:
-            counts[_deadline_process_one(deadline_id, dispute_id, key, now=now)] += 1
-        except Exception:  # one broken case must not stop the office's other clocks
-            logger.exception("deadline %s of dispute %s could not be processed", deadline_id, dispute_id)
-            counts["failed"] += 1
-    _notices_sweep(now=now)
-    return counts
-
-
-def _notices_sweep(*, now: dt.datetime) -> None:
-    """The sweep's other duties: remind deadlines falling due within 2 working days (once each), and retry
-    the e-mails whose sending failed. Logged, not counted in the answer; never raises."""
-    try:
-        reminded = deadline_reminders_send(now=now)
-        emails = emails_retry()
-    except Exception:
-        logger.exception("deadline reminders or e-mail retries failed; the next sweep tries again")
-        return
-    if reminded or any(emails.values()):
-        logger.info("reminded=%s emails_sent=%s emails_retry=%s emails_failed=%s", reminded, emails["sent"],
-                    emails["retry"], emails["failed"])
-
-
-def _deadline_process_one(deadline_id: int, dispute_id: int, key: str, *, now: dt.datetime) -> str:
-    """Handle one passed deadline in its own transaction; answer which count it adds to."""
-    with transaction.atomic():
-        dispute = Dispute.objects.select_for_update(skip_locked=True).filter(pk=dispute_id).first()
-        if dispute is None:  # another process holds the case; never lock its deadline then (see below)
-            return "skipped"
-        # Only the holder of the dispute row locks its deadline: were the deadline locked by a sweep that
-        # could not get the dispute, the holder would skip it too and the clock would wait a whole run.
-        deadline = (
-            Deadline.objects.select_for_update(skip_locked=True)
-            .filter(pk=deadline_id, state=DeadlineState.OPEN, due_at__lt=now).first()
-        )
-        if deadline is None:
-            return "skipped"
-        system = SYSTEM_TRANSITIONS.get(key)
-        if system and dispute.state == system[1]:
-            dispute_transition(dispute=dispute, by=perms.SYSTEM, name=system[0], now=now)
-            return "expired"
-        if system and key == K.BIPARTITE and dispute.state == S.AGREEMENT_DRAFTING:
-            # The terms are out for signature; if they are rejected the clock has run out.
-            return "skipped"
-        deadline.state, deadline.overdue_at = DeadlineState.OVERDUE, now
-        deadline.save(update_fields=["state", "overdue_at"])
-        return "overdue"
-
-
-# --- re-assigning the mediator ---------------------------------------------------------------------------
-
-
-@transaction.atomic
-def dispute_reassign_mediator(*, dispute: Dispute, by: User, mediator_id: Any) -> Dispute:
-    """An officer hands a case in mediation to another mediator of the office. The former mediator
-    loses the rooms at once (their sockets are told to re-check and close); publishes
-    `chat.membership`, notifies the parties and both mediators in-app and e-mails them
-    (chat.notices.mediator_change_announce)."""
-    from chat.events import publish_membership_changed
-
-    d = Dispute.objects.select_for_update(of=("self",)).get(pk=dispute.pk)
-    if not perms.is_office_officer(d, by):
-        raise Forbidden()
-    if d.mediator_id is None or d.is_terminal:
-        raise Conflict(_("Only a dispute with an assigned mediator can be handed to another one."),
-                       details={"state": d.state})
-    serializer = _AssignMediator(data={"mediator": mediator_id}, context={"dispute": d, "by": by})
-    serializer.is_valid(raise_exception=True)
-    mediator = serializer.validated_data["mediator"]
-    if mediator.pk == d.mediator_id:
-        raise Invalid(details={"mediator": [_("This mediator is already assigned.")]})
-    former = d.mediator
-    d.mediator = mediator
-    d.save(update_fields=["mediator"])
-    now = timezone.now()
-    event_record(dispute=d, by=by, name="mediator_reassigned", source=d.state, target=d.state, at=now,
-                 payload={"from": {"id": former.pk, "name": former.name},
-                          "to": {"id": mediator.pk, "name": mediator.name}})
-    publish_membership_changed(room_ids=list(d.rooms.values_list("id", flat=True)))
-    notify(user_ids=[*concerned_user_ids(d), former.pk], kind="mediator_changed", dispute=d,
-           params={"number": d.number})
-    mediator_change_announce(dispute=d, former=former, actor_id=by.pk)
-    return d
-
-
-@transaction.atomic
-def dispute_hand_over(*, dispute: Dispute, by: User, letter_number: str, letter_date: dt.date,
-                      reason: str) -> Dispute:
-    """A kabupaten/kota office without an active mediator hands a dispute awaiting one to its province's office
-    (pelimpahan, recorded with the letter's number and date). Not a transition: the stage stays. Notifies the
-    parties and the province's officers in-app."""
-    d = Dispute.objects.select_for_update(of=("self",)).get(pk=dispute.pk)
-    if not perms.can_hand_over_dispute(by, d):
-        raise Forbidden()
-    if d.state != S.AWAITING_MEDIATOR:
-        raise Conflict(_("Only a dispute waiting for a mediator can be handed over to the province."),
-                       details={"state": d.state})
-    if User.objects.filter(role=Role.MEDIATOR, office_id=d.office_id, is_active=True).exists():
-        raise Conflict(_("This office has an active mediator: delegate the dispute to them instead."))
-    former = d.office
-    d.office = Office.objects.get(code=province_of(former.code))
-    d.save(update_fields=["office"])
-    event_record(dispute=d, by=by, name="handed_over", source=d.state, target=d.state, at=timezone.now(),
-                 payload={"from": {"code": former.code, "name": former.name},
-                          "to": {"code": d.office.code, "name": d.office.name},
-                          "letter_number": letter_number, "letter_date": letter_date.isoformat(), "reason": reason})
-    officers = User.objects.filter(role=Role.OFFICER, office_id=d.office_id, is_active=True)
-    notify(user_ids=[*concerned_user_ids(d), *officers.values_list("id", flat=True)], kind="handed_over",
-           dispute=d, params={"number": d.number, "office": d.office.name})
-    return d
-
-
-# --- invitations, evidence, court registration ------------------------------------------------------------
-
-
-def invitation_for_token(token: str) -> Invitation | None:
-    return (
-        Invitation.objects.select_related("dispute")
-        .filter(token_hash=hashlib.sha256(token.encode()).hexdigest()).first()
-    )
-
-
-@transaction.atomic
-def invitation_claim(*, token: str, by: User) -> Dispute:
-    """The holder of an invitation link answers for the invited company: the dispute names their company."""
-    invitation = invitation_for_token(token)
-    if invitation is None:
-        raise Invalid(details={"invitation": [_("This invitation link is not valid.")]})
-    if by.role != Role.COMPANY or by.company_id is None:
-        raise Forbidden(_("Only a company account can accept an invitation."))
-    dispute = Dispute.objects.select_for_update().get(pk=invitation.dispute_id)
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    now = timezone.now()
-    if invitation.used_at is not None:
-        raise Conflict(_("This invitation has already been used."))
-    if invitation.expires_at < now or dispute.state != S.BIPARTITE_INVITED:
-        raise Conflict(_("This invitation has expired."), details={"state": dispute.state})
-    invitation.used_at, invitation.used_by = now, by
-    invitation.save(update_fields=["used_at", "used_by"])
-    dispute.respondent_company_id = by.company_id
-    company = by.company
-    assert company is not None  # by.company_id was checked above
-    dispute.respondent_nib = company.nib
-    dispute.save(update_fields=["respondent_company", "respondent_nib"])
-    event_record(dispute=dispute, by=by, name="invitation_claimed", source=dispute.state, target=dispute.state,
-                 at=now, payload={"company": {"id": by.company_id, "name": company.name}})
-    return dispute
-
-
-SIGNATURES = {
-    "application/pdf": [b"%PDF-"],
-    "image/jpeg": [b"\xff\xd8\xff"],
-    "image/png": [b"\x89PNG\r\n\x1a\n"],
-}
-
-
-def sniff_content_type(head: bytes) -> str | None:
-    """PDF, JPEG or PNG by the file's first bytes, whatever its name or declared type says."""
-    for content_type, magics in SIGNATURES.items():
-        if any(head.startswith(m) for m in magics):
-            return content_type
-    return None
-
-
-def evidence_upload(*, dispute: Dispute, by: User, title: str, upload: Any) -> Evidence:
-    """A party attaches a PDF, JPEG or PNG of at most 10 MB; its SHA-256 is recorded."""
-    from sikhi.api import TooLarge, UnsupportedType
-
-    if not perms.can_upload_evidence(by, dispute):
-        raise Forbidden()
-    if dispute.is_terminal:
-        raise Conflict(_("Evidence cannot be added to a closed dispute."), details={"state": dispute.state})
-    if upload.size > settings.SIKHI_EVIDENCE_MAX_BYTES:
-        raise TooLarge(_("The file is larger than 10 MB."))
-    upload.seek(0)
-    content_type = sniff_content_type(upload.read(16))
-    if content_type is None:
-        raise UnsupportedType(_("Only PDF, JPEG and PNG files are accepted."))
-    digest = hashlib.sha256()
-    upload.seek(0)
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
-    with transaction.atomic():
-        evidence = Evidence(dispute=dispute, title=title, original_name=(upload.name or "")[:255],
-                            content_type=content_type, size=upload.size, sha256=digest.hexdigest(),
-                            uploaded_by=by)
-        evidence.file.save("upload", upload, save=False)
-        try:
-            evidence.save()
-            event_record(dispute=dispute, by=by, name="evidence_uploaded", source=dispute.state,
-                         target=dispute.state, at=timezone.now(),
-                         payload={"evidence_id": evidence.pk, "title": title, "sha256": evidence.sha256})
-        except Exception:
-            evidence.file.delete(save=False)
-            raise
-    return evidence
-
-
-@transaction.atomic
-def court_registration_record(*, dispute: Dispute, by: User, court: str, akta_number: str,
-                              registered_on: dt.date) -> Dispute:
-    """Record the PHI court's registration (akta) of the signed agreement."""
-    d = Dispute.objects.select_for_update().get(pk=dispute.pk)
-    if not perms.can_register_at_court(by, d):
-        raise Forbidden()
-    if d.state != S.SETTLED:
-        raise Conflict(_("Only a settled dispute can be registered at the court."), details={"state": d.state})
-    if d.court_akta_number:
-        raise Conflict(_("The court registration has already been recorded."))
-    d.court_name, d.court_akta_number, d.court_registered_on = court, akta_number, registered_on
-    d.save(update_fields=["court_name", "court_akta_number", "court_registered_on"])
-    event_record(dispute=d, by=by, name="court_registration", source=d.state, target=d.state, at=timezone.now(),
-                 payload={"court": court, "akta_number": akta_number, "registered_on": registered_on.isoformat()})
-    return d

@@ -1,0 +1,87 @@
+"""The office's moves that are not transitions: re-assigning the mediator, handing over to the province."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Office, Role, User
+from accounts.regions import province_of
+from chat.notices import mediator_change_announce
+from chat.services import notify
+from disputes import permissions as perms
+from disputes.models import (
+    Dispute,
+    DisputeState,
+)
+from disputes.services.audit import concerned_user_ids, event_record
+from disputes.services.transitions import _AssignMediator
+from sikhi.api import Conflict, Forbidden, Invalid
+
+S = DisputeState
+
+
+@transaction.atomic
+def dispute_reassign_mediator(*, dispute: Dispute, by: User, mediator_id: Any) -> Dispute:
+    """An officer hands a case in mediation to another mediator of the office. The former mediator
+    loses the rooms at once (their sockets are told to re-check and close); publishes
+    `chat.membership`, notifies the parties and both mediators in-app and e-mails them
+    (chat.notices.mediator_change_announce)."""
+    from chat.events import publish_membership_changed
+
+    d = Dispute.objects.select_for_update(of=("self",)).get(pk=dispute.pk)
+    if not perms.is_office_officer(d, by):
+        raise Forbidden()
+    if d.mediator_id is None or d.is_terminal:
+        raise Conflict(_("Only a dispute with an assigned mediator can be handed to another one."),
+                       details={"state": d.state})
+    serializer = _AssignMediator(data={"mediator": mediator_id}, context={"dispute": d, "by": by})
+    serializer.is_valid(raise_exception=True)
+    mediator = serializer.validated_data["mediator"]
+    if mediator.pk == d.mediator_id:
+        raise Invalid(details={"mediator": [_("This mediator is already assigned.")]})
+    former = d.mediator
+    d.mediator = mediator
+    d.save(update_fields=["mediator"])
+    now = timezone.now()
+    event_record(dispute=d, by=by, name="mediator_reassigned", source=d.state, target=d.state, at=now,
+                 payload={"from": {"id": former.pk, "name": former.name},
+                          "to": {"id": mediator.pk, "name": mediator.name}})
+    publish_membership_changed(room_ids=list(d.rooms.values_list("id", flat=True)))
+    notify(user_ids=[*concerned_user_ids(d), former.pk], kind="mediator_changed", dispute=d,
+           params={"number": d.number})
+    mediator_change_announce(dispute=d, former=former, actor_id=by.pk)
+    return d
+
+
+@transaction.atomic
+def dispute_hand_over(*, dispute: Dispute, by: User, letter_number: str, letter_date: dt.date,
+                      reason: str) -> Dispute:
+    """A kabupaten/kota office without an active mediator hands a dispute awaiting one to its province's office
+    (pelimpahan, recorded with the letter's number and date). Not a transition: the stage stays. Notifies the
+    parties and the province's officers in-app."""
+    d = Dispute.objects.select_for_update(of=("self",)).get(pk=dispute.pk)
+    if not perms.can_hand_over_dispute(by, d):
+        raise Forbidden()
+    if d.state != S.AWAITING_MEDIATOR:
+        raise Conflict(_("Only a dispute waiting for a mediator can be handed over to the province."),
+                       details={"state": d.state})
+    if User.objects.filter(role=Role.MEDIATOR, office_id=d.office_id, is_active=True).exists():
+        raise Conflict(_("This office has an active mediator: delegate the dispute to them instead."))
+    former = d.office
+    d.office = Office.objects.get(code=province_of(former.code))
+    d.save(update_fields=["office"])
+    event_record(dispute=d, by=by, name="handed_over", source=d.state, target=d.state, at=timezone.now(),
+                 payload={"from": {"code": former.code, "name": former.name},
+                          "to": {"code": d.office.code, "name": d.office.name},
+                          "letter_number": letter_number, "letter_date": letter_date.isoformat(), "reason": reason})
+    officers = User.objects.filter(role=Role.OFFICER, office_id=d.office_id, is_active=True)
+    notify(user_ids=[*concerned_user_ids(d), *officers.values_list("id", flat=True)], kind="handed_over",
+           dispute=d, params={"number": d.number, "office": d.office.name})
+    return d
+
+
