@@ -167,6 +167,14 @@ def test_seed_demo_is_idempotent_and_the_logins_work(settings, client):
 
 
 @pytest.mark.django_db
+def test_seed_demo_runs_on_the_local_demo_site_without_debug(settings):
+    """`make run` keeps DEBUG off (SIKHI's error pages); its settings mark the site as the local demo."""
+    settings.DEBUG, settings.SIKHI_DEMO_SITE = False, True
+    call_command("seed_demo", stdout=StringIO())
+    assert User.objects.filter(username="petugas").exists()
+
+
+@pytest.mark.django_db
 def test_seed_demo_force_runs_without_debug(settings):
     settings.DEBUG = False
     call_command("seed_demo", "--force", stdout=StringIO())

@@ -2,7 +2,8 @@
 
 Creates (or brings back to the demo state) an officer and a mediator of Disnaker Kota Bandung
 (office 32.73), a worker and the account of a verified company, all with one demo password,
-and prints the logins. Refuses to run when DEBUG is off unless --force is given.
+and prints the logins. Refuses to run when DEBUG is off, outside the local demonstration site (settings.local:
+SIKHI_DEMO_SITE), unless --force is given.
 """
 
 from __future__ import annotations
@@ -42,10 +43,11 @@ class Command(BaseCommand):
                             help="Run even though DEBUG is off (never on a real deployment).")
 
     def handle(self, *args, **options):
-        if not settings.DEBUG and not options["force"]:
+        demo_site = settings.DEBUG or getattr(settings, "SIKHI_DEMO_SITE", False)
+        if not demo_site and not options["force"]:
             raise CommandError(
-                "seed_demo creates accounts with a published password; it runs only with DEBUG on "
-                "(or with --force)."
+                "seed_demo creates accounts with a published password; it runs only with DEBUG on, on the "
+                "local demonstration site (sikhi.settings.local), or with --force."
             )
         try:
             office = Office.objects.get(code=DEMO_OFFICE)
