@@ -101,6 +101,11 @@ def can_edit_dispute(user: Any, dispute: Any) -> bool:
     return is_petitioner(dispute, user)
 
 
+def can_file_power_of_attorney(user: Any, dispute: Any) -> bool:
+    """Only the petitioner, who acts for the members of a collective dispute, files their surat kuasa."""
+    return is_petitioner(dispute, user)
+
+
 def can_upload_evidence(user: Any, dispute: Any) -> bool:
     return is_party(dispute, user)
 

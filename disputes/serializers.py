@@ -37,8 +37,34 @@ class RespondentInput(serializers.Serializer):
 
 
 class MemberInput(serializers.Serializer):
+    """A member of a collective dispute. `position` (jabatan) may be left empty in a draft but is required
+    before the dispute is submitted, as is the members' power of attorney."""
+
     name = serializers.CharField(max_length=200)
     nik = serializers.RegexField(NIK_RE, error_messages={"invalid": _("A NIK has exactly 16 digits.")})
+    position = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+class MemberOut(serializers.Serializer):
+    name = serializers.CharField()
+    nik = serializers.CharField(help_text="Empty for a member recorded before NIKs were required.")
+    position = serializers.CharField(help_text="Jabatan; empty for a member recorded before it was asked.")
+
+
+class PowerOfAttorneyOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    granted_by = serializers.CharField(help_text="union | members")
+    issued_on = serializers.DateField()
+    content_type = serializers.CharField()
+    size = serializers.IntegerField()
+    sha256 = serializers.CharField()
+    uploaded_at = serializers.DateTimeField()
+
+
+class PowerOfAttorneyInput(serializers.Serializer):
+    file = serializers.FileField(allow_empty_file=False, help_text="PDF, JPEG or PNG (checked by content), <= 10 MB.")
+    granted_by = serializers.ChoiceField(choices=["union", "members"])
+    issued_on = serializers.DateField(help_text="The date on the surat kuasa.")
 
 
 @extend_schema_field({"oneOf": [{"type": "string", "example": "32.73"},
@@ -176,7 +202,8 @@ class DisputeOut(serializers.Serializer):
     chronology = serializers.CharField()
     demands = serializers.CharField()
     collective = serializers.BooleanField()
-    members = serializers.JSONField()
+    members = serializers.SerializerMethodField()
+    powers_of_attorney = serializers.SerializerMethodField()
     monthly_wage = serializers.IntegerField(allow_null=True)
     employment_start = serializers.DateField(allow_null=True)
     employment_end = serializers.DateField(allow_null=True)
@@ -215,6 +242,17 @@ class DisputeOut(serializers.Serializer):
     @extend_schema_field({**_ref, "nullable": True})
     def get_mediator(self, obj):
         return {"id": obj.mediator_id, "name": obj.mediator.name} if obj.mediator_id else None
+
+    @extend_schema_field(MemberOut(many=True))
+    def get_members(self, obj):
+        return [{"name": m.get("name", ""), "nik": m.get("nik", "") or "", "position": m.get("position", "") or ""}
+                for m in obj.members or []]
+
+    @extend_schema_field(PowerOfAttorneyOut(many=True))
+    def get_powers_of_attorney(self, obj):
+        """The members' surat kuasa of a collective dispute (metadata; the file at
+        /api/v1/powers-of-attorney/{id}/download/)."""
+        return PowerOfAttorneyOut(obj.powers_of_attorney.all(), many=True).data
 
     @extend_schema_field(DeadlineOut(many=True))
     def get_deadlines(self, obj):

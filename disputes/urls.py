@@ -11,6 +11,10 @@ urlpatterns = [
     path("disputes/<int:pk>/hand-over/", views.DisputeHandOverView.as_view(), name="dispute-hand-over"),
     path("disputes/<int:pk>/court-registration/", views.CourtRegistrationView.as_view(), name="court-registration"),
     path("disputes/<int:pk>/mediator/", views.MediatorReassignView.as_view(), name="dispute-mediator"),
+    path("disputes/<int:pk>/powers-of-attorney/", views.DisputePowersOfAttorneyView.as_view(),
+         name="dispute-powers-of-attorney"),
+    path("powers-of-attorney/<int:pk>/download/", views.PowerOfAttorneyDownloadView.as_view(),
+         name="power-of-attorney-download"),
     path("evidence/<int:pk>/download/", views.EvidenceDownloadView.as_view(), name="evidence-download"),
     path("invitations/<str:token>/claim/", views.InvitationClaimView.as_view(), name="invitation-claim"),
 ]

@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 from disputes import permissions as perms
 from disputes import services
 from disputes.models import DisputeState, DisputeType
-from disputes.selectors import dispute_get_for, dispute_list_for, evidence_get_for
+from disputes.selectors import dispute_get_for, dispute_list_for, evidence_get_for, power_of_attorney_get_for
 from disputes.serializers import (
     CourtRegistrationInput,
     DisputeInput,
@@ -21,6 +21,8 @@ from disputes.serializers import (
     EventOut,
     EvidenceInput,
     EvidenceOut,
+    PowerOfAttorneyInput,
+    PowerOfAttorneyOut,
     TransitionInput,
 )
 from sikhi.api import CursorPagination, Invalid
@@ -179,6 +181,40 @@ class EvidenceDownloadView(APIView):
         evidence = evidence_get_for(user=request.user, pk=pk)
         response = FileResponse(evidence.file.open("rb"), content_type=evidence.content_type, as_attachment=True,
                                 filename=f"bukti-{evidence.pk}{_extension(evidence.content_type)}")
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class DisputePowersOfAttorneyView(APIView):
+    """A collective dispute's members' power of attorney (surat kuasa): listed to whoever sees the dispute,
+    uploaded by the petitioner only (PDF, JPEG or PNG by content, <= 10 MB). A collective dispute cannot be
+    submitted without one (Permenakertrans 17/2014 Art. 10(1)(e))."""
+
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(responses=inline_serializer("PowerOfAttorneyList", {"results": PowerOfAttorneyOut(many=True)}))
+    def get(self, request: Request, pk: int) -> Response:
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        return Response({"results": PowerOfAttorneyOut(dispute.powers_of_attorney.all(), many=True).data})
+
+    @extend_schema(request={"multipart/form-data": PowerOfAttorneyInput}, responses={201: PowerOfAttorneyOut})
+    def post(self, request: Request, pk: int) -> Response:
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        data = validated(PowerOfAttorneyInput, request.data)
+        mandate = services.power_of_attorney_upload(dispute=dispute, by=request.user, upload=data["file"],
+                                                    granted_by=data["granted_by"], issued_on=data["issued_on"])
+        return Response(PowerOfAttorneyOut(mandate).data, status=201)
+
+
+class PowerOfAttorneyDownloadView(APIView):
+    """The surat kuasa file, for those who may see its dispute; never from a public URL."""
+
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiResponse(description="the file")})
+    def get(self, request: Request, pk: int):
+        mandate = power_of_attorney_get_for(user=request.user, pk=pk)
+        response = FileResponse(mandate.file.open("rb"), content_type=mandate.content_type, as_attachment=True,
+                                filename=f"surat-kuasa-{mandate.pk}{_extension(mandate.content_type)}")
         response["X-Content-Type-Options"] = "nosniff"
         response["Cache-Control"] = "private, no-store"
         return response

@@ -36,6 +36,7 @@ from disputes.models import (
 )
 from disputes.serializers import StrictCharField
 from disputes.services.audit import concerned_user_ids, event_record
+from disputes.services.mandates import collective_missing
 from disputes.services.reading import (
     PARTIES,
     _already_done,
@@ -165,6 +166,7 @@ def _submit(c: Ctx) -> None:
                if not getattr(d, f).strip()}
     if not d.respondent_name:
         missing["respondent"] = [_("Required before submitting.")]
+    missing.update(collective_missing(d))
     if missing:
         raise Invalid(_("The dispute is not complete."), details=missing)
     year = timezone.localtime(c.at).year  # the office's year (WIB), not UTC's

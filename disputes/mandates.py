@@ -1,0 +1,44 @@
+"""The members' power of attorney (surat kuasa) of a collective dispute; imported by disputes.models."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Grantor(models.TextChoices):
+    UNION = "union", _("The union")
+    MEMBERS = "members", _("The members themselves")
+
+
+def _private_storage():
+    return storages["private"]
+
+
+def _mandate_path(instance: PowerOfAttorney, filename: str) -> str:
+    return f"mandates/{instance.dispute_id}/{uuid.uuid4().hex}"
+
+
+class PowerOfAttorney(models.Model):
+    """The surat kuasa by which the petitioner acts for the members of a collective dispute (PDF, JPEG or PNG)."""
+
+    dispute = models.ForeignKey("disputes.Dispute", on_delete=models.CASCADE, related_name="powers_of_attorney")
+    granted_by = models.CharField(max_length=8, choices=Grantor.choices)
+    issued_on = models.DateField()
+    file = models.FileField(upload_to=_mandate_path, storage=_private_storage)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return f"surat kuasa {self.issued_on} ({self.sha256[:12]})"
