@@ -371,9 +371,34 @@ def petitioner_rows(dispute) -> list[tuple[str, str]]:
             ("Alamat", x(getattr(worker, "address", "") or "-")), ("Alamat surel", x(worker.email or "-")),
             ("Telepon", x(worker.phone or "-"))]
     if dispute.collective and dispute.members:
-        members = "; ".join(f"{m.get('name', '')} (NIK {m.get('nik', '')})" for m in dispute.members)
-        rows.append(("Atas nama anggota", x(members)))
+        rows.append(("Atas nama anggota", f"{len(dispute.members)} orang (daftar anggota di bawah)"))
     return rows
+
+
+def members_block(dispute, lead: str = "Daftar anggota yang diwakili oleh Pihak Pekerja/Buruh:") -> list:
+    """A collective dispute's members (name, NIK, jabatan) as a ruled table after a lead line; nothing otherwise.
+    The power of attorney by which they are represented is named below the table when one was filed."""
+    if not (dispute.collective and dispute.members):
+        return []
+    rows = [[str(n), x(m.get("name", "")), x(m.get("nik") or "-"), x(m.get("position") or "-")]
+            for n, m in enumerate(dispute.members, start=1)]
+    block = [Spacer(1, 0.15 * cm), p(lead, LEFT),
+             grid(["No.", "Nama", "NIK", "Jabatan"], rows, [1.0 * cm, 6.0 * cm, 4.2 * cm, TEXT_W - 11.2 * cm])]
+    mandate = _members_mandate(dispute)
+    if mandate is not None:
+        who = "serikat pekerja/serikat buruh" if mandate.granted_by == "union" else "para anggota"
+        block.append(p(f"berdasarkan surat kuasa dari {who} tanggal {tanggal(mandate.issued_on)}.", LEFT))
+    return [*block, Spacer(1, 0.2 * cm)]
+
+
+def _members_mandate(dispute):
+    """The latest surat kuasa of the members (a plain object in the rendering tests may carry none)."""
+    manager = getattr(dispute, "powers_of_attorney", None)
+    if manager is None:
+        return None
+    if isinstance(manager, list | tuple):
+        return manager[-1] if manager else None
+    return manager.order_by("-uploaded_at", "-id").first()
 
 
 def respondent_rows(dispute, represented_by: str | None = None) -> list[tuple[str, str]]:
@@ -420,7 +445,7 @@ def render_bipartite_minutes(data: MeetingMinutes, stamp: Stamp) -> bytes:
         *title_block("RISALAH PERUNDINGAN BIPARTIT", stamp.number, f"Perundingan ke-{data.ordinal}"),
         p(f"Pada hari ini {hari_tanggal(m.held_at)}, pukul {pukul(m.held_at)}, bertempat di {x(m.place)}, "
           "telah dilaksanakan perundingan bipartit antara:"),
-        p("I. Pihak Pekerja/Buruh", SECTION), fields(petitioner_rows(d)),
+        p("I. Pihak Pekerja/Buruh", SECTION), fields(petitioner_rows(d)), *members_block(d),
         p("II. Pihak Pengusaha", SECTION), fields(respondent_rows(d, represented_by=respondent_signer)),
         Spacer(1, 0.2 * cm), fields(case_rows(d)),
         p("Hasil perundingan", SECTION),
@@ -508,6 +533,7 @@ def render_summons(data: SummonsLetter, stamp: Stamp) -> bytes:
           f"<b>{x(d.petitioner.name)}</b> dan <b>{x(d.respondent_name)}</b> (nomor perselisihan {x(d.number)}, "
           f"nomor registrasi {x(d.registration_number or '-')}), dengan ini Mediator Hubungan Industrial "
           "<b>memanggil</b> Saudara untuk hadir <b>secara daring</b> pada:"),
+        *(members_block(d) if summons.side == "petitioner" else []),
         fields([("Hari, tanggal", hari_tanggal(s.scheduled_for)), ("Waktu", f"{pukul(s.scheduled_for)} s.d. selesai"),
                 ("Tempat", f"secara daring - {x(data.place)}"), ("Acara", f"{x(kind)}: {x(s.agenda)}")],
                label_width=3.0 * cm),
@@ -569,6 +595,7 @@ def render_recommendation(data: RecommendationLetter, stamp: Stamp) -> bytes:
           f"setelah dilaksanakan sidang mediasi pada tanggal {held} tanpa tercapai kesepakatan, maka berdasarkan "
           f"{LAW_PPHI} Pasal 13 ayat (2) huruf a dan {LAW_MEDIATION}, Mediator mengeluarkan anjuran tertulis "
           "sebagai berikut:"),
+        *members_block(d),
         p("A. Keterangan Pihak Pekerja/Buruh", SECTION),
         p(f"<b>Pokok perselisihan:</b> {x(d.summary)}", INDENTED),
         p(f"<b>Kronologi:</b><br/>{x(d.chronology)}", INDENTED),
@@ -672,6 +699,7 @@ def render_agreement(data: AgreementDeed, stamp: Stamp) -> bytes:
                      "Belum berlaku: belum ditandatangani oleh semua pihak" if data.draft else None),
         p(f"Pada hari ini {hari_tanggal(data.settled_at)}, kami yang bertanda tangan di bawah ini:"),
         _parties(d, data.signed),
+        *members_block(d, "Anggota yang diwakili oleh PIHAK PERTAMA:"),
         Spacer(1, 0.2 * cm),
         p("PIHAK PERTAMA dan PIHAK KEDUA, selanjutnya disebut PARA PIHAK, terlebih dahulu menerangkan:"),
         numbered([
@@ -800,7 +828,7 @@ def render_settlement_minutes(data: SettlementRecord, stamp: Stamp) -> bytes:
     story = [
         *title_block("RISALAH PENYELESAIAN PERSELISIHAN HUBUNGAN INDUSTRIAL MELALUI MEDIASI", stamp.number),
         p("I. Para Pihak", SECTION),
-        p("a. Pihak Pekerja/Buruh", LEFT), fields(petitioner_rows(d)), Spacer(1, 0.15 * cm),
+        p("a. Pihak Pekerja/Buruh", LEFT), fields(petitioner_rows(d)), *members_block(d), Spacer(1, 0.15 * cm),
         p("b. Pihak Pengusaha", LEFT), fields(respondent_rows(d)),
         p("II. Mediator dan perkara", SECTION),
         fields([("Mediator", f"<b>{x(mediator.name)}</b>, NIP. {x(mediator.nip or '-')}, "
