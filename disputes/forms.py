@@ -10,6 +10,7 @@ from accounts.models import Office
 from accounts.regions import MINISTRY, is_regency
 from accounts.serializers import NIB_MESSAGE, NIB_RE
 from disputes.models import DisputeType
+from disputes.serializers import NIK_RE
 from severance.forms import RupiahField
 
 TYPE_HELP = {
@@ -160,6 +161,54 @@ class DemandsStepForm(forms.Form):
         if start and end and end < start:
             self.add_error("employment_end", _("Must not be before the first day of work."))
         return data
+
+
+class MembersStepForm(forms.Form):
+    """A collective dispute: the members, one a line as "name; NIK; position" (jabatan)."""
+
+    collective = forms.BooleanField(label=_("I file for several workers (a collective dispute)"), required=False)
+    members = forms.CharField(
+        label=_("Members"), required=False, max_length=50000,
+        help_text=_("One member a line: full name; NIK (16 digits); position. "
+                    "For example: Ani Suryani; 3273014501900001; Operator Produksi"),
+        widget=forms.Textarea(attrs={"rows": 6}))
+
+    def clean_members(self) -> list[dict]:
+        rows, errors = [], []
+        for number, line in enumerate((self.cleaned_data.get("members") or "").splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = [part.strip() for part in line.split(";")]
+            name, nik, position = [*parts, "", "", ""][:3]
+            if len(parts) > 3 or not name or not NIK_RE.match(nik) or not position:
+                errors.append(_("Line %(n)s: write the full name, a 16-digit NIK and the position, separated "
+                                "by semicolons.") % {"n": number})
+            rows.append({"name": name, "nik": nik, "position": position})
+        if errors:
+            raise forms.ValidationError(errors)
+        return rows
+
+    def clean(self):
+        data = super().clean()
+        if data.get("collective") and not data.get("members") and "members" not in self.errors:
+            self.add_error("members", _("A collective dispute names its members."))
+        if not data.get("collective"):
+            data["members"] = []
+        return data
+
+    @staticmethod
+    def as_text(members: list[dict]) -> str:
+        return "\n".join(f"{m.get('name', '')}; {m.get('nik', '')}; {m.get('position', '')}" for m in members)
+
+
+class PowerOfAttorneyForm(forms.Form):
+    """The members' surat kuasa: who granted it, its date, the file."""
+
+    granted_by = forms.ChoiceField(label=_("Granted by"), choices=[
+        ("union", _("The union")), ("members", _("The members themselves"))])
+    issued_on = forms.DateField(label=_("Date of the power of attorney"),
+                                widget=forms.DateInput(attrs={"type": "date"}))
+    file = forms.FileField(label=_("Power of attorney (surat kuasa): PDF, JPEG or PNG, at most 10 MB"))
 
 
 class EvidenceForm(forms.Form):

@@ -31,6 +31,8 @@ from disputes.forms import (
     CompanyStepForm,
     DemandsStepForm,
     EvidenceForm,
+    MembersStepForm,
+    PowerOfAttorneyForm,
     StoryStepForm,
     TypeStepForm,
     transition_form,
@@ -45,6 +47,7 @@ WIZARD_STEPS = [
     ("jenis", gettext_lazy("Type")),
     ("kronologi", gettext_lazy("What happened")),
     ("tuntutan", gettext_lazy("Demands")),
+    ("anggota", gettext_lazy("Members")),
     ("bukti", gettext_lazy("Evidence")),
     ("periksa", gettext_lazy("Review")),
 ]
@@ -285,6 +288,8 @@ def dispute_wizard(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     following = order[min(order.index(step) + 1, len(order) - 1)]
     if step == "bukti":
         return _evidence_step(request, dispute, following)
+    if step == "anggota":
+        return _members_step(request, dispute, following)
     if step == "periksa":
         return render(
             request,
@@ -295,6 +300,8 @@ def dispute_wizard(request: HttpRequest, pk: int, step: str) -> HttpResponse:
                 None,
                 evidence=dispute.evidence.order_by("id"),
                 missing=[f for f in ("summary", "chronology", "demands") if not getattr(dispute, f).strip()],
+                collective_missing=services.collective_missing(dispute),
+                powers_of_attorney=dispute.powers_of_attorney.all(),
             ),
         )
     form = STEP_FORMS[step](request.POST or None, initial=_initial(dispute, step))
@@ -313,6 +320,36 @@ def dispute_wizard(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     return render(
         request, "disputes/wizard.html", _wizard_context(dispute, step, form), status=400 if form.errors else 200
     )
+
+
+def _members_step(request: HttpRequest, dispute: Dispute, following: str) -> HttpResponse:
+    """A collective dispute's members (name, NIK, position) and the members' power of attorney (surat kuasa)."""
+    initial = {"collective": dispute.collective, "members": MembersStepForm.as_text(dispute.members or [])}
+    uploading = request.method == "POST" and "granted_by" in request.POST
+    form = MembersStepForm(request.POST if request.method == "POST" and not uploading else None, initial=initial)
+    mandate_form = PowerOfAttorneyForm(request.POST if uploading else None, request.FILES if uploading else None)
+    if uploading and mandate_form.is_valid():
+        got = mandate_form.cleaned_data
+        saved, fields, message = call_service(
+            services.power_of_attorney_upload, dispute=dispute, by=request.user, upload=got["file"],
+            granted_by=got["granted_by"], issued_on=got["issued_on"])
+        if saved is not None:
+            messages.success(request, _("The power of attorney was added."))
+            return redirect(f"/perselisihan/{dispute.pk}/isi/anggota/")
+        apply_errors(mandate_form, fields or {}, message or "")
+    elif request.method == "POST" and not uploading and form.is_valid():
+        data = {"collective": form.cleaned_data["collective"], "members": form.cleaned_data["members"]}
+        saved, fields, message = call_service(services.dispute_update, dispute=dispute, by=request.user, data=data)
+        if saved is not None:
+            if "save_only" in request.POST:
+                messages.success(request, _("Saved. You can continue later from your home page."))
+                return redirect(f"/perselisihan/{dispute.pk}/isi/anggota/")
+            return redirect(f"/perselisihan/{dispute.pk}/isi/{following}/")
+        apply_errors(form, fields or {}, message or "")
+    context = _wizard_context(dispute, "anggota", form, mandate_form=mandate_form, following=following,
+                              powers_of_attorney=dispute.powers_of_attorney.all())
+    return render(request, "disputes/wizard.html", context,
+                  status=400 if form.errors or mandate_form.errors else 200)
 
 
 def _evidence_step(request: HttpRequest, dispute: Dispute, following: str) -> HttpResponse:

@@ -1,0 +1,87 @@
+"""The wizard's members step: members with NIK and position, the members' surat kuasa upload, the review's
+submit rule; refusals for another worker, a company and an officer (also of another office)."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from disputes.mandates import PowerOfAttorney
+from disputes.models import Dispute
+from tests.disputes.test_evidence import HTML, PDF
+from tests.pages.test_dispute_pages import browser
+from tests.workflow import Cast, Flow
+
+pytestmark = pytest.mark.django_db
+
+LINES = "Ani Suryani; 3273014501900001; Operator Produksi\nBudi Santoso; 3273011203880002; Kepala Regu"
+
+
+def url(flow: Flow) -> str:
+    return f"/perselisihan/{flow.id}/isi/anggota/"
+
+
+def mandate(content: bytes = PDF) -> dict:
+    return {"granted_by": "members", "issued_on": "2026-11-20",
+            "file": SimpleUploadedFile("kuasa.pdf", content, content_type="application/pdf")}
+
+
+def test_members_step_saves_members_with_nik_and_position():
+    flow = Flow(Cast())
+    response = browser(flow.cast.worker).post(url(flow), {"collective": "on", "members": LINES})
+    assert response.status_code == 302 and response["Location"].endswith("/isi/bukti/")
+    dispute = Dispute.objects.get(pk=flow.id)
+    assert dispute.collective is True
+    assert dispute.members == [
+        {"name": "Ani Suryani", "nik": "3273014501900001", "position": "Operator Produksi"},
+        {"name": "Budi Santoso", "nik": "3273011203880002", "position": "Kepala Regu"}]
+    page = browser(flow.cast.worker).get(url(flow)).content.decode()
+    assert "Ani Suryani; 3273014501900001; Operator Produksi" in page
+
+
+@pytest.mark.parametrize("line", ["Ani; 32730145019; Operator", "Ani; 3273014501900001", "; 3273014501900001; Op"])
+def test_members_step_with_bad_line_answers_400_and_saves_nothing(line):
+    flow = Flow(Cast())
+    response = browser(flow.cast.worker).post(url(flow), {"collective": "on", "members": line})
+    assert response.status_code == 400
+    assert "Baris 1" in response.content.decode()
+    assert Dispute.objects.get(pk=flow.id).collective is False
+
+
+def test_members_step_collective_without_members_answers_400():
+    flow = Flow(Cast())
+    assert browser(flow.cast.worker).post(url(flow), {"collective": "on", "members": ""}).status_code == 400
+    assert Dispute.objects.get(pk=flow.id).collective is False
+
+
+def test_members_step_uploads_the_power_of_attorney_and_review_enables_submit():
+    flow = Flow(Cast())
+    client = browser(flow.cast.worker)
+    client.post(url(flow), {"collective": "on", "members": LINES})
+    review = client.get(f"/perselisihan/{flow.id}/isi/periksa/").content.decode()
+    assert "surat kuasa" in review and " disabled>" in review
+    response = client.post(url(flow), mandate())
+    assert response.status_code == 302
+    assert PowerOfAttorney.objects.get().granted_by == "members"
+    review = client.get(f"/perselisihan/{flow.id}/isi/periksa/").content.decode()
+    assert "Ani Suryani" in review and " disabled>" not in review
+    assert client.post(f"/perselisihan/{flow.id}/aksi/submit/").status_code == 302
+    assert Dispute.objects.get(pk=flow.id).state == "bipartite_invited"
+
+
+def test_members_step_refuses_a_file_that_is_not_pdf_jpeg_png():
+    flow = Flow(Cast())
+    response = browser(flow.cast.worker).post(url(flow), mandate(HTML))
+    assert response.status_code == 400
+    assert not PowerOfAttorney.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["other_worker", "company_user", "officer", "foreign_officer"])
+def test_members_step_is_404_for_anyone_but_the_petitioner(who):
+    flow = Flow(Cast())
+    user = getattr(flow.cast, who)
+    assert browser(user).get(url(flow)).status_code == 404
+    assert browser(user).post(url(flow), {"collective": "on", "members": LINES}).status_code == 404
+    assert browser(user).post(url(flow), mandate()).status_code == 404
+    assert not PowerOfAttorney.objects.exists()
+    assert Dispute.objects.get(pk=flow.id).members == []
