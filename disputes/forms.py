@@ -164,8 +164,12 @@ class DemandsStepForm(forms.Form):
 
 
 class MembersStepForm(forms.Form):
-    """A collective dispute: the members, one a line as "name; NIK; position" (jabatan)."""
+    """The worker's address, and for a collective dispute the members, one a line as "name; NIK; position"."""
 
+    petitioner_address = forms.CharField(
+        label=_("Your address"), max_length=300,
+        help_text=_("Printed on the minutes and the letters of your dispute."),
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}))
     collective = forms.BooleanField(label=_("I file for several workers (a collective dispute)"), required=False)
     members = forms.CharField(
         label=_("Members"), required=False, max_length=50000,

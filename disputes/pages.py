@@ -47,7 +47,7 @@ WIZARD_STEPS = [
     ("jenis", gettext_lazy("Type")),
     ("kronologi", gettext_lazy("What happened")),
     ("tuntutan", gettext_lazy("Demands")),
-    ("anggota", gettext_lazy("Members")),
+    ("anggota", gettext_lazy("You and members")),
     ("bukti", gettext_lazy("Evidence")),
     ("periksa", gettext_lazy("Review")),
 ]
@@ -323,8 +323,9 @@ def dispute_wizard(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 
 def _members_step(request: HttpRequest, dispute: Dispute, following: str) -> HttpResponse:
-    """A collective dispute's members (name, NIK, position) and the members' power of attorney (surat kuasa)."""
-    initial = {"collective": dispute.collective, "members": MembersStepForm.as_text(dispute.members or [])}
+    """The worker's address; a collective dispute's members (name, NIK, position) and their surat kuasa."""
+    initial = {"collective": dispute.collective, "members": MembersStepForm.as_text(dispute.members or []),
+               "petitioner_address": request.user.address}
     uploading = request.method == "POST" and "granted_by" in request.POST
     form = MembersStepForm(request.POST if request.method == "POST" and not uploading else None, initial=initial)
     mandate_form = PowerOfAttorneyForm(request.POST if uploading else None, request.FILES if uploading else None)
@@ -338,7 +339,7 @@ def _members_step(request: HttpRequest, dispute: Dispute, following: str) -> Htt
             return redirect(f"/perselisihan/{dispute.pk}/isi/anggota/")
         apply_errors(mandate_form, fields or {}, message or "")
     elif request.method == "POST" and not uploading and form.is_valid():
-        data = {"collective": form.cleaned_data["collective"], "members": form.cleaned_data["members"]}
+        data = {key: form.cleaned_data[key] for key in ("collective", "members", "petitioner_address")}
         saved, fields, message = call_service(services.dispute_update, dispute=dispute, by=request.user, data=data)
         if saved is not None:
             if "save_only" in request.POST:

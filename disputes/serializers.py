@@ -99,6 +99,10 @@ class DisputeInput(serializers.Serializer):
     demands = serializers.CharField(max_length=20000, allow_blank=True, required=False)
     collective = serializers.BooleanField(required=False)
     members = MemberInput(many=True, required=False, max_length=500)
+    petitioner_address = serializers.CharField(
+        max_length=300, required=False, allow_blank=False,
+        help_text="The worker's own address, printed on the minutes and letters (UU 2/2004 Art. 6(2)); it is "
+                  "stored on the petitioner's account.")
     monthly_wage = serializers.IntegerField(min_value=0, max_value=10**12, required=False, allow_null=True,
                                             help_text="Basic wage plus fixed allowances, whole rupiah (for phk).")
     employment_start = serializers.DateField(required=False, allow_null=True, help_text="First day of work.")
@@ -224,9 +228,10 @@ class DisputeOut(serializers.Serializer):
     def get_failure_reason(self, obj) -> str | None:
         return obj.failure_reason or None
 
-    @extend_schema_field(_ref)
+    @extend_schema_field({"type": "object", "properties": {
+        "id": {"type": "integer"}, "name": {"type": "string"}, "address": {"type": "string"}}})
     def get_petitioner(self, obj):
-        return {"id": obj.petitioner_id, "name": obj.petitioner.name}
+        return {"id": obj.petitioner_id, "name": obj.petitioner.name, "address": obj.petitioner.address}
 
     @extend_schema_field({"type": "object", "properties": {
         "company_id": {"type": "integer", "nullable": True}, "name": {"type": "string"},

@@ -151,3 +151,21 @@ def test_migration_gives_old_members_an_empty_position_and_keeps_names(cast):
     migration._members_with_position(apps, None)
     assert Dispute.objects.get(pk=flow.id).members == [
         {"name": "Ani", "nik": "3273014501900001", "position": ""}, {"name": "Budi", "nik": "", "position": ""}]
+
+
+def test_filing_with_petitioner_address_stores_it_on_the_account_and_reads_it_back(cast):
+    flow = Flow(cast, petitioner_address="Jl. Cibaduyut No. 12, Bandung")
+    assert flow.get()["petitioner"]["address"] == "Jl. Cibaduyut No. 12, Bandung"
+    response = flow.clients["petitioner"].patch(flow.url, {"petitioner_address": "Jl. Merdeka 1"}, format="json")
+    assert response.status_code == 200, response.content
+    cast.worker.refresh_from_db()
+    assert cast.worker.address == "Jl. Merdeka 1"
+
+
+def test_patch_petitioner_address_by_another_worker_is_refused_and_changes_nothing(cast):
+    flow = Flow(cast, petitioner_address="Jl. Cibaduyut No. 12, Bandung")
+    response = flow.clients["other_worker"].patch(flow.url, {"petitioner_address": "Jl. Lain"}, format="json")
+    assert response.status_code == 404
+    cast.worker.refresh_from_db()
+    cast.other_worker.refresh_from_db()
+    assert cast.worker.address == "Jl. Cibaduyut No. 12, Bandung" and cast.other_worker.address == ""

@@ -21,6 +21,7 @@ def test_petitioner_adds_a_member_with_nik_uploads_surat_kuasa_and_submits(live_
     page = new_context(viewport=DESKTOP).new_page()
     sign_in(page, live_server_url, flow.cast.worker.username, DEFAULT_PASSWORD)
     page.goto(f"{live_server_url}/perselisihan/{flow.id}/isi/anggota/")
+    page.fill("#id_petitioner_address", "Jl. Cibaduyut No. 12, Bandung")
     page.check("#id_collective")
     page.fill("#id_members", "Ani Suryani; 32730145019; Operator Produksi")
     page.locator("#members-form").get_by_role("button", name="Simpan", exact=True).click()

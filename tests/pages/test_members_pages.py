@@ -14,6 +14,7 @@ from tests.workflow import Cast, Flow
 
 pytestmark = pytest.mark.django_db
 
+ADDRESS = "Jl. Cibaduyut No. 12, Bandung"
 LINES = "Ani Suryani; 3273014501900001; Operator Produksi\nBudi Santoso; 3273011203880002; Kepala Regu"
 
 
@@ -28,7 +29,7 @@ def mandate(content: bytes = PDF) -> dict:
 
 def test_members_step_saves_members_with_nik_and_position():
     flow = Flow(Cast())
-    response = browser(flow.cast.worker).post(url(flow), {"collective": "on", "members": LINES})
+    response = browser(flow.cast.worker).post(url(flow), {"collective": "on", "members": LINES, "petitioner_address": ADDRESS})
     assert response.status_code == 302 and response["Location"].endswith("/isi/bukti/")
     dispute = Dispute.objects.get(pk=flow.id)
     assert dispute.collective is True
@@ -42,7 +43,7 @@ def test_members_step_saves_members_with_nik_and_position():
 @pytest.mark.parametrize("line", ["Ani; 32730145019; Operator", "Ani; 3273014501900001", "; 3273014501900001; Op"])
 def test_members_step_with_bad_line_answers_400_and_saves_nothing(line):
     flow = Flow(Cast())
-    response = browser(flow.cast.worker).post(url(flow), {"collective": "on", "members": line})
+    response = browser(flow.cast.worker).post(url(flow), {"collective": "on", "members": line, "petitioner_address": ADDRESS})
     assert response.status_code == 400
     assert "Baris 1" in response.content.decode()
     assert Dispute.objects.get(pk=flow.id).collective is False
@@ -50,14 +51,14 @@ def test_members_step_with_bad_line_answers_400_and_saves_nothing(line):
 
 def test_members_step_collective_without_members_answers_400():
     flow = Flow(Cast())
-    assert browser(flow.cast.worker).post(url(flow), {"collective": "on", "members": ""}).status_code == 400
+    assert browser(flow.cast.worker).post(url(flow), {"collective": "on", "members": "", "petitioner_address": ADDRESS}).status_code == 400
     assert Dispute.objects.get(pk=flow.id).collective is False
 
 
 def test_members_step_uploads_the_power_of_attorney_and_review_enables_submit():
     flow = Flow(Cast())
     client = browser(flow.cast.worker)
-    client.post(url(flow), {"collective": "on", "members": LINES})
+    client.post(url(flow), {"collective": "on", "members": LINES, "petitioner_address": ADDRESS})
     review = client.get(f"/perselisihan/{flow.id}/isi/periksa/").content.decode()
     assert "surat kuasa" in review and " disabled>" in review
     response = client.post(url(flow), mandate())
@@ -81,7 +82,22 @@ def test_members_step_is_404_for_anyone_but_the_petitioner(who):
     flow = Flow(Cast())
     user = getattr(flow.cast, who)
     assert browser(user).get(url(flow)).status_code == 404
-    assert browser(user).post(url(flow), {"collective": "on", "members": LINES}).status_code == 404
+    assert browser(user).post(url(flow), {"collective": "on", "members": LINES, "petitioner_address": ADDRESS}).status_code == 404
     assert browser(user).post(url(flow), mandate()).status_code == 404
     assert not PowerOfAttorney.objects.exists()
     assert Dispute.objects.get(pk=flow.id).members == []
+
+
+def test_members_step_stores_the_workers_address_on_the_account_and_the_review_shows_it():
+    flow = Flow(Cast())
+    client = browser(flow.cast.worker)
+    assert client.post(url(flow), {"petitioner_address": ADDRESS}).status_code == 302
+    flow.cast.worker.refresh_from_db()
+    assert flow.cast.worker.address == ADDRESS
+    assert Dispute.objects.get(pk=flow.id).collective is False
+    assert ADDRESS in client.get(f"/perselisihan/{flow.id}/isi/periksa/").content.decode()
+
+
+def test_members_step_without_the_workers_address_answers_400():
+    flow = Flow(Cast())
+    assert browser(flow.cast.worker).post(url(flow), {"collective": ""}).status_code == 400
