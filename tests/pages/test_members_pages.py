@@ -18,6 +18,10 @@ ADDRESS = "Jl. Cibaduyut No. 12, Bandung"
 LINES = "Ani Suryani; 3273014501900001; Operator Produksi\nBudi Santoso; 3273011203880002; Kepala Regu"
 
 
+def filing(members: str) -> dict:
+    return {"collective": "on", "members": members, "petitioner_address": ADDRESS}
+
+
 def url(flow: Flow) -> str:
     return f"/perselisihan/{flow.id}/isi/anggota/"
 
@@ -29,7 +33,7 @@ def mandate(content: bytes = PDF) -> dict:
 
 def test_members_step_saves_members_with_nik_and_position():
     flow = Flow(Cast())
-    response = browser(flow.cast.worker).post(url(flow), {"collective": "on", "members": LINES, "petitioner_address": ADDRESS})
+    response = browser(flow.cast.worker).post(url(flow), filing(LINES))
     assert response.status_code == 302 and response["Location"].endswith("/isi/bukti/")
     dispute = Dispute.objects.get(pk=flow.id)
     assert dispute.collective is True
@@ -43,7 +47,7 @@ def test_members_step_saves_members_with_nik_and_position():
 @pytest.mark.parametrize("line", ["Ani; 32730145019; Operator", "Ani; 3273014501900001", "; 3273014501900001; Op"])
 def test_members_step_with_bad_line_answers_400_and_saves_nothing(line):
     flow = Flow(Cast())
-    response = browser(flow.cast.worker).post(url(flow), {"collective": "on", "members": line, "petitioner_address": ADDRESS})
+    response = browser(flow.cast.worker).post(url(flow), filing(line))
     assert response.status_code == 400
     assert "Baris 1" in response.content.decode()
     assert Dispute.objects.get(pk=flow.id).collective is False
@@ -51,14 +55,14 @@ def test_members_step_with_bad_line_answers_400_and_saves_nothing(line):
 
 def test_members_step_collective_without_members_answers_400():
     flow = Flow(Cast())
-    assert browser(flow.cast.worker).post(url(flow), {"collective": "on", "members": "", "petitioner_address": ADDRESS}).status_code == 400
+    assert browser(flow.cast.worker).post(url(flow), filing("")).status_code == 400
     assert Dispute.objects.get(pk=flow.id).collective is False
 
 
 def test_members_step_uploads_the_power_of_attorney_and_review_enables_submit():
     flow = Flow(Cast())
     client = browser(flow.cast.worker)
-    client.post(url(flow), {"collective": "on", "members": LINES, "petitioner_address": ADDRESS})
+    client.post(url(flow), filing(LINES))
     review = client.get(f"/perselisihan/{flow.id}/isi/periksa/").content.decode()
     assert "surat kuasa" in review and " disabled>" in review
     response = client.post(url(flow), mandate())
@@ -82,7 +86,7 @@ def test_members_step_is_404_for_anyone_but_the_petitioner(who):
     flow = Flow(Cast())
     user = getattr(flow.cast, who)
     assert browser(user).get(url(flow)).status_code == 404
-    assert browser(user).post(url(flow), {"collective": "on", "members": LINES, "petitioner_address": ADDRESS}).status_code == 404
+    assert browser(user).post(url(flow), filing(LINES)).status_code == 404
     assert browser(user).post(url(flow), mandate()).status_code == 404
     assert not PowerOfAttorney.objects.exists()
     assert Dispute.objects.get(pk=flow.id).members == []
