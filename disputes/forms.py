@@ -261,6 +261,10 @@ def _sign_fields(dispute, user) -> dict:
     if role == "respondent":
         fields["position"] = forms.CharField(label=_("Your position in the company (printed in the agreement)"),
                                              max_length=200)
+        fields["authority"] = forms.CharField(
+            label=_("Your authority to sign for the company"), max_length=500, required=False,
+            help_text=_("For example: Direktur Utama berdasarkan Akta Pendirian No. 12 tanggal 3 Maret 2015, or "
+                        "Surat Kuasa Khusus tanggal 20 November 2026 dari Direktur Utama."))
     return fields
 
 

@@ -622,6 +622,7 @@ class Signed:
     at: dt.datetime | None = None  # None on a draft not yet signed by this signatory
     address: str = ""
     position: str = ""
+    authority: str = ""  # the company signatory's power to sign (akta, surat kuasa)
 
 
 @dataclass(frozen=True)
@@ -663,8 +664,9 @@ def _parties(d, signed: dict) -> Table:
         f"<b>{x(d.petitioner.name)}</b>, NIK {x(d.petitioner.nik or '-')}, beralamat di {x(worker.address or '-')}, "
         f"dalam hal ini bertindak untuk dan atas nama diri sendiri"
         f"{' dan anggota yang diwakilinya' if d.collective else ''}, selanjutnya disebut <b>PIHAK PERTAMA</b>;",
-        f"<b>{x(company.name)}</b>, jabatan {x(company.position or '-')}, dalam hal ini bertindak untuk dan atas "
-        f"nama <b>{x(d.respondent_name)}</b>, NIB {x(d.respondent_nib or '-')}, beralamat di "
+        f"<b>{x(company.name)}</b>, jabatan {x(company.position or '-')}"
+        f"{', berdasarkan ' + x(company.authority) if company.authority else ''}, dalam hal ini bertindak untuk "
+        f"dan atas nama <b>{x(d.respondent_name)}</b>, NIB {x(d.respondent_nib or '-')}, beralamat di "
         f"{x(d.respondent_address or '-')}, selanjutnya disebut <b>PIHAK KEDUA</b>.",
     ])
 

@@ -78,6 +78,10 @@ class _Sign(serializers.Serializer):
     full_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     address = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
     position = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    authority = serializers.CharField(
+        max_length=500, required=False, allow_blank=True, default="",
+        help_text="The company's signatory: the basis of the power to sign (deed of establishment, power of "
+                  "attorney); printed in the Perjanjian Bersama.")
 
     def validate_confirm(self, value: bool) -> bool:
         if not value:
@@ -373,7 +377,8 @@ def _sign_agreement(c: Ctx) -> None:
     AgreementSignature.objects.create(
         agreement=agreement, role=role, user=c.by, at=c.at, typed_name=typed,
         address=c.data.get("address", "").strip() if role == "petitioner" else "",
-        position=c.data.get("position", "").strip() if role == "respondent" else "")
+        position=c.data.get("position", "").strip() if role == "respondent" else "",
+        authority=c.data.get("authority", "").strip() if role == "respondent" else "")
     signed = set(agreement.signatures.values_list("role", flat=True))
     d.sign_agreement(all_signed=signed >= set(agreement.required), at=c.at)
     c.payload["role"] = role

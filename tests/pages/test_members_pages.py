@@ -105,3 +105,22 @@ def test_members_step_stores_the_workers_address_on_the_account_and_the_review_s
 def test_members_step_without_the_workers_address_answers_400():
     flow = Flow(Cast())
     assert browser(flow.cast.worker).post(url(flow), {"collective": ""}).status_code == 400
+
+
+def test_company_sign_form_asks_for_the_authority_and_the_signature_keeps_it():
+    from mediation.models import AgreementSignature
+
+    from tests.mediation.test_agreement import ITEMS
+
+    flow = Flow(Cast()).to("bipartite")
+    flow.do("petitioner", "propose_agreement", items=ITEMS)
+    page = browser(flow.cast.company_user).get(f"/perselisihan/{flow.id}/").content.decode()
+    assert 'name="sign_agreement-authority"' in page
+    assert 'name="sign_agreement-authority"' not in browser(flow.cast.worker).get(f"/perselisihan/{flow.id}/").content.decode()
+    response = browser(flow.cast.company_user).post(f"/perselisihan/{flow.id}/aksi/sign_agreement/", {
+        "sign_agreement-confirm": "on", "sign_agreement-full_name": flow.cast.company_user.name,
+        "sign_agreement-position": "Direktur Utama",
+        "sign_agreement-authority": "Akta Pendirian No. 12 tanggal 3 Maret 2015"})
+    assert response.status_code == 302
+    signature = AgreementSignature.objects.get(role="respondent")
+    assert (signature.position, signature.authority) == ("Direktur Utama", "Akta Pendirian No. 12 tanggal 3 Maret 2015")
