@@ -109,7 +109,6 @@ def test_members_step_without_the_workers_address_answers_400():
 
 def test_company_sign_form_asks_for_the_authority_and_the_signature_keeps_it():
     from mediation.models import AgreementSignature
-
     from tests.mediation.test_agreement import ITEMS
 
     flow = Flow(Cast()).to("bipartite")
