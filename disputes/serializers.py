@@ -61,6 +61,33 @@ class PowerOfAttorneyOut(serializers.Serializer):
     uploaded_at = serializers.DateTimeField()
 
 
+class RepresentativeOut(serializers.Serializer):
+    side = serializers.CharField(help_text="petitioner | respondent")
+    name = serializers.CharField()
+    position = serializers.CharField(help_text="e.g. kuasa hukum (advokat), pengurus serikat pekerja")
+    organisation = serializers.CharField()
+    phone = serializers.CharField()
+    email = serializers.CharField()
+    issued_on = serializers.DateField(help_text="Date of the surat kuasa khusus.")
+    content_type = serializers.CharField()
+    size = serializers.IntegerField()
+    sha256 = serializers.CharField()
+    recorded_at = serializers.DateTimeField()
+
+
+class RepresentativeInput(serializers.Serializer):
+    """A side's proxy; the side is the caller's own (petitioner or respondent)."""
+
+    name = serializers.CharField(max_length=200)
+    position = serializers.CharField(max_length=200)
+    organisation = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    phone = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
+    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    issued_on = serializers.DateField(help_text="The date of the surat kuasa khusus.")
+    file = serializers.FileField(allow_empty_file=False,
+                                 help_text="The surat kuasa khusus: PDF, JPEG or PNG (checked by content), <= 10 MB.")
+
+
 class PowerOfAttorneyInput(serializers.Serializer):
     file = serializers.FileField(allow_empty_file=False, help_text="PDF, JPEG or PNG (checked by content), <= 10 MB.")
     granted_by = serializers.ChoiceField(choices=["union", "members"])
@@ -208,6 +235,7 @@ class DisputeOut(serializers.Serializer):
     collective = serializers.BooleanField()
     members = serializers.SerializerMethodField()
     powers_of_attorney = serializers.SerializerMethodField()
+    representatives = serializers.SerializerMethodField()
     monthly_wage = serializers.IntegerField(allow_null=True)
     employment_start = serializers.DateField(allow_null=True)
     employment_end = serializers.DateField(allow_null=True)
@@ -258,6 +286,11 @@ class DisputeOut(serializers.Serializer):
         """The members' surat kuasa of a collective dispute (metadata; the file at
         /api/v1/powers-of-attorney/{id}/download/)."""
         return PowerOfAttorneyOut(obj.powers_of_attorney.all(), many=True).data
+
+    @extend_schema_field(RepresentativeOut(many=True))
+    def get_representatives(self, obj):
+        """Each side's proxy with a surat kuasa khusus (file at /api/v1/disputes/{id}/representatives/{side}/file/)."""
+        return RepresentativeOut(obj.representatives.all(), many=True).data
 
     @extend_schema_field(DeadlineOut(many=True))
     def get_deadlines(self, obj):

@@ -23,9 +23,11 @@ from disputes.serializers import (
     EvidenceOut,
     PowerOfAttorneyInput,
     PowerOfAttorneyOut,
+    RepresentativeInput,
+    RepresentativeOut,
     TransitionInput,
 )
-from sikhi.api import CursorPagination, Invalid
+from sikhi.api import CursorPagination, Invalid, NotFound
 from sikhi.nul import JSONParser, MultiPartParser
 
 
@@ -205,6 +207,48 @@ class DisputePowersOfAttorneyView(APIView):
         mandate = services.power_of_attorney_upload(dispute=dispute, by=request.user, upload=data["file"],
                                                     granted_by=data["granted_by"], issued_on=data["issued_on"])
         return Response(PowerOfAttorneyOut(mandate).data, status=201)
+
+
+class DisputeRepresentativesView(APIView):
+    """Each side's proxy (kuasa hukum or union officer) with a surat kuasa khusus (Permenakertrans 17/2014
+    Art. 10(1)(e)). Listed to whoever sees the dispute; a party POSTs its own side's proxy (replacing the one
+    before) or DELETEs it. The proxy gets no SIKHI account: the party's own user keeps acting."""
+
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(responses=inline_serializer("RepresentativeList", {"results": RepresentativeOut(many=True)}))
+    def get(self, request: Request, pk: int) -> Response:
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        return Response({"results": RepresentativeOut(dispute.representatives.all(), many=True).data})
+
+    @extend_schema(request={"multipart/form-data": RepresentativeInput}, responses={201: RepresentativeOut})
+    def post(self, request: Request, pk: int) -> Response:
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        data = validated(RepresentativeInput, request.data)
+        rep = services.representative_record(dispute=dispute, by=request.user, data=data, upload=data["file"])
+        return Response(RepresentativeOut(rep).data, status=201)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        services.representative_remove(dispute=dispute, by=request.user)
+        return Response(status=204)
+
+
+class RepresentativeFileView(APIView):
+    """A side's surat kuasa khusus, for those who may see the dispute; never from a public URL."""
+
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiResponse(description="the file")})
+    def get(self, request: Request, pk: int, side: str):
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        rep = dispute.representatives.filter(side=side).first()
+        if rep is None:
+            raise NotFound()
+        response = FileResponse(rep.file.open("rb"), content_type=rep.content_type, as_attachment=True,
+                                filename=f"surat-kuasa-khusus-{side}{_extension(rep.content_type)}")
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 class PowerOfAttorneyDownloadView(APIView):

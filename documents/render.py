@@ -372,6 +372,8 @@ def petitioner_rows(dispute) -> list[tuple[str, str]]:
             ("Telepon", x(worker.phone or "-"))]
     if dispute.collective and dispute.members:
         rows.append(("Atas nama anggota", f"{len(dispute.members)} orang (daftar anggota di bawah)"))
+    if represented(dispute, "petitioner"):
+        rows.append(("Kuasa", represented(dispute, "petitioner")))
     return rows
 
 
@@ -391,6 +393,33 @@ def members_block(dispute, lead: str = "Daftar anggota yang diwakili oleh Pihak 
     return [*block, Spacer(1, 0.2 * cm)]
 
 
+def _representative(dispute, side: str):
+    """The side's proxy with a surat kuasa khusus, or None (plain objects in rendering tests may carry none)."""
+    manager = getattr(dispute, "representatives", None)
+    if manager is None:
+        return None
+    if isinstance(manager, list | tuple):
+        return next((r for r in manager if r.side == side), None)
+    return manager.filter(side=side).first()
+
+
+def represented(dispute, side: str) -> str:
+    """'dalam hal ini diwakili oleh ... berdasarkan Surat Kuasa Khusus tanggal ...' (Permenakertrans 17/2014
+    Pasal 10), or '' when the side acts in person."""
+    rep = _representative(dispute, side)
+    if rep is None:
+        return ""
+    who = ", ".join(x(v) for v in (rep.position, rep.organisation) if v)
+    return (f"dalam hal ini diwakili oleh <b>{x(rep.name)}</b>{', ' + who if who else ''}, berdasarkan "
+            f"Surat Kuasa Khusus tanggal {tanggal(rep.issued_on)}")
+
+
+def representation_block(dispute, sides=("petitioner", "respondent")) -> list:
+    """One line per represented side, for the letters."""
+    lines = [p(f"{SIDES[side]} {represented(dispute, side)}.", LEFT) for side in sides if represented(dispute, side)]
+    return [*lines, Spacer(1, 0.15 * cm)] if lines else []
+
+
 def _members_mandate(dispute):
     """The latest surat kuasa of the members (a plain object in the rendering tests may carry none)."""
     manager = getattr(dispute, "powers_of_attorney", None)
@@ -406,6 +435,8 @@ def respondent_rows(dispute, represented_by: str | None = None) -> list[tuple[st
             ("Alamat", x(dispute.respondent_address or "-"))]
     if represented_by:
         rows.append(("Diwakili oleh", x(represented_by)))
+    if represented(dispute, "respondent"):
+        rows.append(("Kuasa", represented(dispute, "respondent")))
     return rows
 
 
@@ -534,6 +565,7 @@ def render_summons(data: SummonsLetter, stamp: Stamp) -> bytes:
           f"nomor registrasi {x(d.registration_number or '-')}), dengan ini Mediator Hubungan Industrial "
           "<b>memanggil</b> Saudara untuk hadir <b>secara daring</b> pada:"),
         *(members_block(d) if summons.side == "petitioner" else []),
+        *representation_block(d, sides=(summons.side,)),
         fields([("Hari, tanggal", hari_tanggal(s.scheduled_for)), ("Waktu", f"{pukul(s.scheduled_for)} s.d. selesai"),
                 ("Tempat", f"secara daring - {x(data.place)}"), ("Acara", f"{x(kind)}: {x(s.agenda)}")],
                label_width=3.0 * cm),
@@ -596,6 +628,7 @@ def render_recommendation(data: RecommendationLetter, stamp: Stamp) -> bytes:
           f"{LAW_PPHI} Pasal 13 ayat (2) huruf a dan {LAW_MEDIATION}, Mediator mengeluarkan anjuran tertulis "
           "sebagai berikut:"),
         *members_block(d),
+        *representation_block(d),
         p("A. Keterangan Pihak Pekerja/Buruh", SECTION),
         p(f"<b>Pokok perselisihan:</b> {x(d.summary)}", INDENTED),
         p(f"<b>Kronologi:</b><br/>{x(d.chronology)}", INDENTED),
@@ -663,11 +696,15 @@ def _parties(d, signed: dict) -> Table:
     return numbered([
         f"<b>{x(d.petitioner.name)}</b>, NIK {x(d.petitioner.nik or '-')}, beralamat di {x(worker.address or '-')}, "
         f"dalam hal ini bertindak untuk dan atas nama diri sendiri"
-        f"{' dan anggota yang diwakilinya' if d.collective else ''}, selanjutnya disebut <b>PIHAK PERTAMA</b>;",
+        f"{' dan anggota yang diwakilinya' if d.collective else ''}"
+        f"{', ' + represented(d, 'petitioner') if represented(d, 'petitioner') else ''}, "
+        "selanjutnya disebut <b>PIHAK PERTAMA</b>;",
         f"<b>{x(company.name)}</b>, jabatan {x(company.position or '-')}"
         f"{', berdasarkan ' + x(company.authority) if company.authority else ''}, dalam hal ini bertindak untuk "
         f"dan atas nama <b>{x(d.respondent_name)}</b>, NIB {x(d.respondent_nib or '-')}, beralamat di "
-        f"{x(d.respondent_address or '-')}, selanjutnya disebut <b>PIHAK KEDUA</b>.",
+        f"{x(d.respondent_address or '-')}"
+        f"{', ' + represented(d, 'respondent') if represented(d, 'respondent') else ''}, "
+        "selanjutnya disebut <b>PIHAK KEDUA</b>.",
     ])
 
 

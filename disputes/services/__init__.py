@@ -7,7 +7,13 @@ from disputes.services.court import court_registration_record
 from disputes.services.drafts import DRAFT_FIELDS, dispute_create, dispute_update, office_for_regency
 from disputes.services.evidence import SIGNATURES, evidence_upload, sniff_content_type
 from disputes.services.invitations import invitation_claim, invitation_for_token
-from disputes.services.mandates import collective_missing, power_of_attorney_upload
+from disputes.services.mandates import (
+    collective_missing,
+    power_of_attorney_upload,
+    representative_record,
+    representative_remove,
+    representative_side,
+)
 from disputes.services.office import dispute_hand_over, dispute_reassign_mediator
 from disputes.services.reading import (
     PARTIES,
@@ -25,5 +31,6 @@ __all__ = [
     "deadlines_process",
     "dispute_create", "dispute_hand_over", "dispute_reassign_mediator", "dispute_transition", "dispute_update",
     "event_record", "evidence_upload", "invitation_claim", "invitation_for_token", "next_actor",
-    "office_for_regency", "power_of_attorney_upload", "side_user_ids", "signatory_role", "sniff_content_type",
+    "office_for_regency", "power_of_attorney_upload", "representative_record", "representative_remove",
+    "representative_side", "side_user_ids", "signatory_role", "sniff_content_type",
 ]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from disputes import permissions as perms
-from disputes.mandates import PowerOfAttorney
+from disputes.mandates import PowerOfAttorney, Representative
 from disputes.models import Dispute
 from disputes.services.audit import event_record
 from disputes.services.evidence import upload_checked
@@ -66,3 +66,59 @@ def collective_missing(dispute: Dispute) -> dict[str, list[str]]:
     if not dispute.powers_of_attorney.exists():
         missing["power_of_attorney"] = [_("Upload the members' power of attorney (surat kuasa) before submitting.")]
     return missing
+
+
+def representative_side(*, user: Any, dispute: Dispute) -> str | None:
+    """The side `user` answers for in `dispute` (petitioner, respondent), or None."""
+    if perms.is_petitioner(dispute, user):
+        return "petitioner"
+    if perms.is_respondent(dispute, user):
+        return "respondent"
+    return None
+
+
+def representative_record(*, dispute: Dispute, by: User, data: dict, upload: Any) -> Representative:
+    """A party names its side's proxy with the surat kuasa khusus (PDF, JPEG or PNG by content); a proxy named
+    before for that side is replaced. Audit row `representative_recorded`; publishes nothing."""
+    side = representative_side(user=by, dispute=dispute)
+    if side is None or not perms.can_name_representative(by, dispute):
+        raise Forbidden()
+    if dispute.is_terminal:
+        raise Conflict(_("A representative cannot be named on a closed dispute."), details={"state": dispute.state})
+    content_type, sha256 = upload_checked(upload)
+    with transaction.atomic():
+        for old in Representative.objects.select_for_update().filter(dispute=dispute, side=side):
+            old.file.delete(save=False)
+            old.delete()
+        rep = Representative(dispute=dispute, side=side, name=data["name"], position=data["position"],
+                             organisation=data.get("organisation", ""), phone=data.get("phone", ""),
+                             email=data.get("email", ""), issued_on=data["issued_on"],
+                             original_name=(upload.name or "")[:255], content_type=content_type, size=upload.size,
+                             sha256=sha256, recorded_by=by)
+        rep.file.save("upload", upload, save=False)
+        try:
+            rep.save()
+            event_record(dispute=dispute, by=by, name="representative_recorded", source=dispute.state,
+                         target=dispute.state, at=timezone.now(),
+                         payload={"side": side, "name": rep.name, "issued_on": rep.issued_on.isoformat(),
+                                  "sha256": sha256})
+        except Exception:
+            rep.file.delete(save=False)
+            raise
+    return rep
+
+
+@transaction.atomic
+def representative_remove(*, dispute: Dispute, by: User) -> None:
+    """A party withdraws its side's proxy; audit row `representative_removed`."""
+    side = representative_side(user=by, dispute=dispute)
+    if side is None or not perms.can_name_representative(by, dispute):
+        raise Forbidden()
+    removed = 0
+    for rep in Representative.objects.select_for_update().filter(dispute=dispute, side=side):
+        rep.file.delete(save=False)
+        rep.delete()
+        removed += 1
+    if removed:
+        event_record(dispute=dispute, by=by, name="representative_removed", source=dispute.state,
+                     target=dispute.state, at=timezone.now(), payload={"side": side})
