@@ -215,6 +215,20 @@ class PowerOfAttorneyForm(forms.Form):
     file = forms.FileField(label=_("Power of attorney (surat kuasa): PDF, JPEG or PNG, at most 10 MB"))
 
 
+class RepresentativeForm(forms.Form):
+    """Your side's proxy (kuasa hukum or union officer) and the surat kuasa khusus."""
+
+    name = forms.CharField(label=_("Representative's full name"), max_length=200)
+    position = forms.CharField(label=_("Position"), max_length=200,
+                               help_text=_("For example: advocate (kuasa hukum), union officer."))
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    issued_on = forms.DateField(label=_("Date of the special power of attorney"),
+                                widget=forms.DateInput(attrs={"type": "date"}))
+    file = forms.FileField(label=_("Special power of attorney (surat kuasa khusus): PDF, JPEG or PNG, at most 10 MB"))
+
+
 class EvidenceForm(forms.Form):
     title = forms.CharField(label=_("What is this document?"), max_length=200)
     file = forms.FileField(label=_("File (PDF, JPEG or PNG, at most 10 MB)"))

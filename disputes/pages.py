@@ -33,6 +33,7 @@ from disputes.forms import (
     EvidenceForm,
     MembersStepForm,
     PowerOfAttorneyForm,
+    RepresentativeForm,
     StoryStepForm,
     TypeStepForm,
     transition_form,
@@ -408,6 +409,9 @@ def _detail_context(request: HttpRequest, dispute: Dispute, bound: dict | None =
         "documents": document_list_for(user=user, dispute=dispute),
         "evidence": dispute.evidence.order_by("id"),
         "evidence_form": EvidenceForm() if _may_upload(user, dispute) else None,
+        "representatives": dispute.representatives.all(),
+        "representative_form": (RepresentativeForm() if perms.can_name_representative(user, dispute)
+                                and not dispute.is_terminal else None),
         "can_edit": dispute.state == DisputeState.DRAFT and perms.can_edit_dispute(user, dispute),
         "missing_items": dispute.missing_items if dispute.state == DisputeState.REGISTRATION_RETURNED else [],
         "calculator_url": _calculator_url(dispute) if dispute.type == DisputeType.PHK else None,
@@ -593,3 +597,28 @@ def invitation(request: HttpRequest) -> HttpResponse:
         {"token": token, "found": found, "error": error},
         status=400 if error else 200,
     )
+
+
+@login_required
+@require_POST
+def dispute_representative(request: HttpRequest, pk: int) -> HttpResponse:
+    """A party names its side's proxy with the surat kuasa khusus (the API's checks), or withdraws it."""
+    dispute = _dispute_or_404(request.user, pk)
+    if not perms.can_name_representative(request.user, dispute):
+        raise PermissionDenied
+    if "remove" in request.POST:
+        call_service(services.representative_remove, dispute=dispute, by=request.user)
+        messages.success(request, _("The representative was withdrawn."))
+        return redirect(f"/perselisihan/{dispute.pk}/#representatives-h")
+    form = RepresentativeForm(request.POST, request.FILES)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        saved, fields, message = call_service(services.representative_record, dispute=dispute, by=request.user,
+                                              data=data, upload=data["file"])
+        if saved is not None:
+            messages.success(request, _("The representative was recorded."))
+            return redirect(f"/perselisihan/{dispute.pk}/#representatives-h")
+        apply_errors(form, fields or {"file": [message or ""]}, message or "")
+    context = _detail_context(request, dispute)
+    context["representative_form"] = form
+    return render(request, "disputes/detail.html", context, status=400)

@@ -124,3 +124,43 @@ def test_company_sign_form_asks_for_the_authority_and_the_signature_keeps_it():
     assert response.status_code == 302
     signature = AgreementSignature.objects.get(role="respondent")
     assert (signature.position, signature.authority) == ("Direktur Utama", "Akta Pendirian No. 12 tanggal 3 Maret 2015")
+
+
+def proxy_form(content: bytes = PDF) -> dict:
+    return {"name": "Dewi Lestari, S.H.", "position": "Advokat", "organisation": "LBH Bandung",
+            "issued_on": "2026-11-18", "file": SimpleUploadedFile("skk.pdf", content, content_type="application/pdf")}
+
+
+@pytest.mark.parametrize(("who", "side"), [("worker", "petitioner"), ("company_user", "respondent")])
+def test_dispute_page_lets_a_party_name_its_representative(who, side):
+    from disputes.mandates import Representative
+
+    flow = Flow(Cast()).to("bipartite")
+    user = getattr(flow.cast, who)
+    assert 'id="representative-form"' in browser(user).get(f"/perselisihan/{flow.id}/").content.decode()
+    response = browser(user).post(f"/perselisihan/{flow.id}/kuasa/", proxy_form())
+    assert response.status_code == 302
+    assert Representative.objects.get().side == side
+    page = browser(flow.cast.officer).get(f"/perselisihan/{flow.id}/").content.decode()
+    assert "Dewi Lestari, S.H." in page and 'id="representative-form"' not in page
+    assert browser(user).post(f"/perselisihan/{flow.id}/kuasa/", {"remove": "1"}).status_code == 302
+    assert not Representative.objects.exists()
+
+
+def test_dispute_page_refuses_a_proxy_file_that_is_not_pdf_jpeg_png():
+    from disputes.mandates import Representative
+
+    flow = Flow(Cast()).to("bipartite")
+    assert browser(flow.cast.worker).post(f"/perselisihan/{flow.id}/kuasa/", proxy_form(HTML)).status_code == 400
+    assert not Representative.objects.exists()
+
+
+@pytest.mark.parametrize(("who", "status"), [("other_worker", 404), ("other_company_user", 404),
+                                             ("foreign_officer", 404), ("officer", 403), ("mediator", 403)])
+def test_dispute_page_refuses_a_representative_from_anyone_but_a_party(who, status):
+    from disputes.mandates import Representative
+
+    flow = Flow(Cast()).to("mediation")
+    response = browser(getattr(flow.cast, who)).post(f"/perselisihan/{flow.id}/kuasa/", proxy_form())
+    assert response.status_code == status
+    assert not Representative.objects.exists()
