@@ -129,7 +129,7 @@ class DisputeInput(serializers.Serializer):
     petitioner_address = serializers.CharField(
         max_length=300, required=False, allow_blank=False,
         help_text="The worker's own address, printed on the minutes and letters (UU 2/2004 Art. 6(2)); it is "
-                  "stored on the petitioner's account.")
+                  "stored on the petitioner's account (read back from the account, not the dispute).")
     monthly_wage = serializers.IntegerField(min_value=0, max_value=10**12, required=False, allow_null=True,
                                             help_text="Basic wage plus fixed allowances, whole rupiah (for phk).")
     employment_start = serializers.DateField(required=False, allow_null=True, help_text="First day of work.")
@@ -256,10 +256,9 @@ class DisputeOut(serializers.Serializer):
     def get_failure_reason(self, obj) -> str | None:
         return obj.failure_reason or None
 
-    @extend_schema_field({"type": "object", "properties": {
-        "id": {"type": "integer"}, "name": {"type": "string"}, "address": {"type": "string"}}})
+    @extend_schema_field(_ref)
     def get_petitioner(self, obj):
-        return {"id": obj.petitioner_id, "name": obj.petitioner.name, "address": obj.petitioner.address}
+        return {"id": obj.petitioner_id, "name": obj.petitioner.name}
 
     @extend_schema_field({"type": "object", "properties": {
         "company_id": {"type": "integer", "nullable": True}, "name": {"type": "string"},
