@@ -19,8 +19,21 @@ def _private_storage():
     return storages["private"]
 
 
-def _mandate_path(instance: PowerOfAttorney, filename: str) -> str:
+def _mandate_path(instance: StoredMandate, filename: str) -> str:
     return f"mandates/{instance.dispute_id}/{uuid.uuid4().hex}"
+
+
+class StoredMandate(models.Model):
+    """A surat kuasa file kept outside any public URL, with what its content check found."""
+
+    file = models.FileField(upload_to=_mandate_path, storage=_private_storage)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        abstract = True
 
 
 class Side(models.TextChoices):
@@ -28,11 +41,7 @@ class Side(models.TextChoices):
     RESPONDENT = "respondent", _("The company's side")
 
 
-def _representative_path(instance: Representative, filename: str) -> str:
-    return f"mandates/{instance.dispute_id}/{uuid.uuid4().hex}"
-
-
-class Representative(models.Model):
+class Representative(StoredMandate):
     """A side's proxy (kuasa hukum or union officer) with a surat kuasa khusus (Permenakertrans 17/2014
     Art. 10(1)(e)); printed in the documents. The proxy has no SIKHI account: the party's own user acts."""
 
@@ -44,11 +53,6 @@ class Representative(models.Model):
     phone = models.CharField(max_length=30, blank=True)
     email = models.EmailField(blank=True)
     issued_on = models.DateField()  # the date of the surat kuasa khusus
-    file = models.FileField(upload_to=_representative_path, storage=_private_storage)
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=50)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 
@@ -60,17 +64,12 @@ class Representative(models.Model):
         return f"{self.name} for the {self.side} of dispute {self.dispute_id}"
 
 
-class PowerOfAttorney(models.Model):
+class PowerOfAttorney(StoredMandate):
     """The surat kuasa by which the petitioner acts for the members of a collective dispute (PDF, JPEG or PNG)."""
 
     dispute = models.ForeignKey("disputes.Dispute", on_delete=models.CASCADE, related_name="powers_of_attorney")
     granted_by = models.CharField(max_length=8, choices=Grantor.choices)
     issued_on = models.DateField()
-    file = models.FileField(upload_to=_mandate_path, storage=_private_storage)
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=50)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
 

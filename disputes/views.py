@@ -181,11 +181,7 @@ class EvidenceDownloadView(APIView):
     @extend_schema(responses={(200, "application/octet-stream"): OpenApiResponse(description="the file")})
     def get(self, request: Request, pk: int):
         evidence = evidence_get_for(user=request.user, pk=pk)
-        response = FileResponse(evidence.file.open("rb"), content_type=evidence.content_type, as_attachment=True,
-                                filename=f"bukti-{evidence.pk}{_extension(evidence.content_type)}")
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return private_file(evidence, f"bukti-{evidence.pk}")
 
 
 class DisputePowersOfAttorneyView(APIView):
@@ -244,11 +240,7 @@ class RepresentativeFileView(APIView):
         rep = dispute.representatives.filter(side=side).first()
         if rep is None:
             raise NotFound()
-        response = FileResponse(rep.file.open("rb"), content_type=rep.content_type, as_attachment=True,
-                                filename=f"surat-kuasa-khusus-{side}{_extension(rep.content_type)}")
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return private_file(rep, f"surat-kuasa-khusus-{side}")
 
 
 class PowerOfAttorneyDownloadView(APIView):
@@ -257,11 +249,16 @@ class PowerOfAttorneyDownloadView(APIView):
     @extend_schema(responses={(200, "application/octet-stream"): OpenApiResponse(description="the file")})
     def get(self, request: Request, pk: int):
         mandate = power_of_attorney_get_for(user=request.user, pk=pk)
-        response = FileResponse(mandate.file.open("rb"), content_type=mandate.content_type, as_attachment=True,
-                                filename=f"surat-kuasa-{mandate.pk}{_extension(mandate.content_type)}")
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return private_file(mandate, f"surat-kuasa-{mandate.pk}")
+
+
+def private_file(stored, stem: str) -> FileResponse:
+    """A stored upload (evidence, surat kuasa) as an attachment that browsers neither sniff nor cache."""
+    response = FileResponse(stored.file.open("rb"), content_type=stored.content_type, as_attachment=True,
+                            filename=f"{stem}{_extension(stored.content_type)}")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _extension(content_type: str) -> str:

@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
                 ('phone', models.CharField(blank=True, max_length=30)),
                 ('email', models.EmailField(blank=True, max_length=254)),
                 ('issued_on', models.DateField()),
-                ('file', models.FileField(storage=disputes.mandates._private_storage, upload_to=disputes.mandates._representative_path)),
+                ('file', models.FileField(storage=disputes.mandates._private_storage, upload_to=disputes.mandates._mandate_path)),
                 ('original_name', models.CharField(max_length=255)),
                 ('content_type', models.CharField(max_length=50)),
                 ('size', models.PositiveIntegerField()),
