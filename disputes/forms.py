@@ -10,6 +10,7 @@ from accounts.models import Office
 from accounts.regions import MINISTRY, is_regency
 from accounts.serializers import NIB_MESSAGE, NIB_RE
 from disputes.models import DisputeType
+from disputes.serializers import NIK_RE
 from severance.forms import RupiahField
 
 TYPE_HELP = {
@@ -162,6 +163,72 @@ class DemandsStepForm(forms.Form):
         return data
 
 
+class MembersStepForm(forms.Form):
+    """The worker's address, and for a collective dispute the members, one a line as "name; NIK; position"."""
+
+    petitioner_address = forms.CharField(
+        label=_("Your address"), max_length=300,
+        help_text=_("Printed on the minutes and the letters of your dispute."),
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}))
+    collective = forms.BooleanField(label=_("I file for several workers (a collective dispute)"), required=False)
+    members = forms.CharField(
+        label=_("Members"), required=False, max_length=50000,
+        help_text=_("One member a line: full name; NIK (16 digits); position. "
+                    "For example: Ani Suryani; 3273014501900001; Operator Produksi"),
+        widget=forms.Textarea(attrs={"rows": 6}))
+
+    def clean_members(self) -> list[dict]:
+        rows, errors = [], []
+        for number, line in enumerate((self.cleaned_data.get("members") or "").splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = [part.strip() for part in line.split(";")]
+            name, nik, position = [*parts, "", "", ""][:3]
+            if len(parts) > 3 or not name or not NIK_RE.match(nik) or not position:
+                errors.append(_("Line %(n)s: write the full name, a 16-digit NIK and the position, separated "
+                                "by semicolons.") % {"n": number})
+            rows.append({"name": name, "nik": nik, "position": position})
+        if errors:
+            raise forms.ValidationError(errors)
+        return rows
+
+    def clean(self):
+        data = super().clean()
+        if data.get("collective") and not data.get("members") and "members" not in self.errors:
+            self.add_error("members", _("A collective dispute names its members."))
+        if not data.get("collective"):
+            data["members"] = []
+        return data
+
+    @staticmethod
+    def as_text(members: list[dict]) -> str:
+        return "\n".join(f"{m.get('name', '')}; {m.get('nik', '')}; {m.get('position', '')}" for m in members)
+
+
+class PowerOfAttorneyForm(forms.Form):
+    """The members' surat kuasa: who granted it, its date, the file."""
+
+    granted_by = forms.ChoiceField(label=_("Granted by"), choices=[
+        ("union", _("The union")), ("members", _("The members themselves"))])
+    issued_on = forms.DateField(label=_("Date of the power of attorney"),
+                                widget=forms.DateInput(attrs={"type": "date"}))
+    file = forms.FileField(label=_("Power of attorney (surat kuasa): PDF, JPEG or PNG, at most 10 MB"))
+
+
+class RepresentativeForm(forms.Form):
+    """Your side's proxy (kuasa hukum or union officer) and the surat kuasa khusus."""
+
+    name = forms.CharField(label=_("Representative's full name"), max_length=200)
+    position = forms.CharField(label=_("Position"), max_length=200,
+                               help_text=_("For example: advocate (kuasa hukum), union officer."))
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    issued_on = forms.DateField(label=_("Date of the special power of attorney"),
+                                widget=forms.DateInput(attrs={"type": "date"}))
+    file = forms.FileField(label=_("Special power of attorney (surat kuasa khusus): PDF, JPEG or PNG, at most 10 MB"))
+
+
 class EvidenceForm(forms.Form):
     title = forms.CharField(label=_("What is this document?"), max_length=200)
     file = forms.FileField(label=_("File (PDF, JPEG or PNG, at most 10 MB)"))
@@ -208,6 +275,10 @@ def _sign_fields(dispute, user) -> dict:
     if role == "respondent":
         fields["position"] = forms.CharField(label=_("Your position in the company (printed in the agreement)"),
                                              max_length=200)
+        fields["authority"] = forms.CharField(
+            label=_("Your authority to sign for the company"), max_length=500, required=False,
+            help_text=_("For example: Direktur Utama berdasarkan Akta Pendirian No. 12 tanggal 3 Maret 2015, or "
+                        "Surat Kuasa Khusus tanggal 20 November 2026 dari Direktur Utama."))
     return fields
 
 

@@ -413,3 +413,6 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"invitation for dispute {self.dispute_id} to {self.email}"
+
+
+from disputes.mandates import PowerOfAttorney  # noqa: E402,F401  (a model of this app in its own module)

@@ -31,6 +31,9 @@ from disputes.forms import (
     CompanyStepForm,
     DemandsStepForm,
     EvidenceForm,
+    MembersStepForm,
+    PowerOfAttorneyForm,
+    RepresentativeForm,
     StoryStepForm,
     TypeStepForm,
     transition_form,
@@ -45,6 +48,7 @@ WIZARD_STEPS = [
     ("jenis", gettext_lazy("Type")),
     ("kronologi", gettext_lazy("What happened")),
     ("tuntutan", gettext_lazy("Demands")),
+    ("anggota", gettext_lazy("You and members")),
     ("bukti", gettext_lazy("Evidence")),
     ("periksa", gettext_lazy("Review")),
 ]
@@ -285,6 +289,8 @@ def dispute_wizard(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     following = order[min(order.index(step) + 1, len(order) - 1)]
     if step == "bukti":
         return _evidence_step(request, dispute, following)
+    if step == "anggota":
+        return _members_step(request, dispute, following)
     if step == "periksa":
         return render(
             request,
@@ -295,6 +301,8 @@ def dispute_wizard(request: HttpRequest, pk: int, step: str) -> HttpResponse:
                 None,
                 evidence=dispute.evidence.order_by("id"),
                 missing=[f for f in ("summary", "chronology", "demands") if not getattr(dispute, f).strip()],
+                collective_missing=services.collective_missing(dispute),
+                powers_of_attorney=dispute.powers_of_attorney.all(),
             ),
         )
     form = STEP_FORMS[step](request.POST or None, initial=_initial(dispute, step))
@@ -313,6 +321,37 @@ def dispute_wizard(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     return render(
         request, "disputes/wizard.html", _wizard_context(dispute, step, form), status=400 if form.errors else 200
     )
+
+
+def _members_step(request: HttpRequest, dispute: Dispute, following: str) -> HttpResponse:
+    """The worker's address; a collective dispute's members (name, NIK, position) and their surat kuasa."""
+    initial = {"collective": dispute.collective, "members": MembersStepForm.as_text(dispute.members or []),
+               "petitioner_address": request.user.address}
+    uploading = request.method == "POST" and "granted_by" in request.POST
+    form = MembersStepForm(request.POST if request.method == "POST" and not uploading else None, initial=initial)
+    mandate_form = PowerOfAttorneyForm(request.POST if uploading else None, request.FILES if uploading else None)
+    if uploading and mandate_form.is_valid():
+        got = mandate_form.cleaned_data
+        saved, fields, message = call_service(
+            services.power_of_attorney_upload, dispute=dispute, by=request.user, upload=got["file"],
+            granted_by=got["granted_by"], issued_on=got["issued_on"])
+        if saved is not None:
+            messages.success(request, _("The power of attorney was added."))
+            return redirect(f"/perselisihan/{dispute.pk}/isi/anggota/")
+        apply_errors(mandate_form, fields or {}, message or "")
+    elif request.method == "POST" and not uploading and form.is_valid():
+        data = {key: form.cleaned_data[key] for key in ("collective", "members", "petitioner_address")}
+        saved, fields, message = call_service(services.dispute_update, dispute=dispute, by=request.user, data=data)
+        if saved is not None:
+            if "save_only" in request.POST:
+                messages.success(request, _("Saved. You can continue later from your home page."))
+                return redirect(f"/perselisihan/{dispute.pk}/isi/anggota/")
+            return redirect(f"/perselisihan/{dispute.pk}/isi/{following}/")
+        apply_errors(form, fields or {}, message or "")
+    context = _wizard_context(dispute, "anggota", form, mandate_form=mandate_form, following=following,
+                              powers_of_attorney=dispute.powers_of_attorney.all())
+    return render(request, "disputes/wizard.html", context,
+                  status=400 if form.errors or mandate_form.errors else 200)
 
 
 def _evidence_step(request: HttpRequest, dispute: Dispute, following: str) -> HttpResponse:
@@ -370,6 +409,9 @@ def _detail_context(request: HttpRequest, dispute: Dispute, bound: dict | None =
         "documents": document_list_for(user=user, dispute=dispute),
         "evidence": dispute.evidence.order_by("id"),
         "evidence_form": EvidenceForm() if _may_upload(user, dispute) else None,
+        "representatives": dispute.representatives.all(),
+        "representative_form": (RepresentativeForm() if perms.can_name_representative(user, dispute)
+                                and not dispute.is_terminal else None),
         "can_edit": dispute.state == DisputeState.DRAFT and perms.can_edit_dispute(user, dispute),
         "missing_items": dispute.missing_items if dispute.state == DisputeState.REGISTRATION_RETURNED else [],
         "calculator_url": _calculator_url(dispute) if dispute.type == DisputeType.PHK else None,
@@ -555,3 +597,28 @@ def invitation(request: HttpRequest) -> HttpResponse:
         {"token": token, "found": found, "error": error},
         status=400 if error else 200,
     )
+
+
+@login_required
+@require_POST
+def dispute_representative(request: HttpRequest, pk: int) -> HttpResponse:
+    """A party names its side's proxy with the surat kuasa khusus (the API's checks), or withdraws it."""
+    dispute = _dispute_or_404(request.user, pk)
+    if not perms.can_name_representative(request.user, dispute):
+        raise PermissionDenied
+    if "remove" in request.POST:
+        call_service(services.representative_remove, dispute=dispute, by=request.user)
+        messages.success(request, _("The representative was withdrawn."))
+        return redirect(f"/perselisihan/{dispute.pk}/#representatives-h")
+    form = RepresentativeForm(request.POST, request.FILES)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        saved, fields, message = call_service(services.representative_record, dispute=dispute, by=request.user,
+                                              data=data, upload=data["file"])
+        if saved is not None:
+            messages.success(request, _("The representative was recorded."))
+            return redirect(f"/perselisihan/{dispute.pk}/#representatives-h")
+        apply_errors(form, fields or {"file": [message or ""]}, message or "")
+    context = _detail_context(request, dispute)
+    context["representative_form"] = form
+    return render(request, "disputes/detail.html", context, status=400)

@@ -101,6 +101,17 @@ def can_edit_dispute(user: Any, dispute: Any) -> bool:
     return is_petitioner(dispute, user)
 
 
+def can_file_power_of_attorney(user: Any, dispute: Any) -> bool:
+    """Only the petitioner, who acts for the members of a collective dispute, files their surat kuasa."""
+    return is_petitioner(dispute, user)
+
+
+def can_name_representative(user: Any, dispute: Any) -> bool:
+    """A party names (or withdraws) its own side's proxy; the proxy itself gets no access (Permenakertrans
+    17/2014 Art. 10(1)(e): the mediator checks the surat kuasa khusus)."""
+    return is_petitioner(dispute, user) or is_respondent(dispute, user)
+
+
 def can_upload_evidence(user: Any, dispute: Any) -> bool:
     return is_party(dispute, user)
 

@@ -8,6 +8,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from accounts.models import Role
 from disputes import permissions as perms
+from disputes.mandates import PowerOfAttorney
 from disputes.models import Dispute, Evidence
 from sikhi.api import NotFound
 
@@ -87,3 +88,14 @@ def mediator_loads(*, office_id: str) -> QuerySet:
         .annotate(open_cases=Count("mediated_disputes", filter=~Q(mediated_disputes__state__in=TERMINAL_STATES)))
         .order_by("open_cases", "name")
     )
+
+
+def power_of_attorney_get_for(*, user: Any, pk: Any) -> PowerOfAttorney:
+    """A members' surat kuasa whose dispute `user` may see; otherwise NotFound."""
+    try:
+        mandate = PowerOfAttorney.objects.select_related("dispute").get(pk=int(pk))
+    except (PowerOfAttorney.DoesNotExist, ValueError, TypeError):
+        raise NotFound() from None
+    if not perms.can_see_dispute(user, mandate.dispute):
+        raise NotFound()
+    return mandate

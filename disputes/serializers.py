@@ -37,8 +37,61 @@ class RespondentInput(serializers.Serializer):
 
 
 class MemberInput(serializers.Serializer):
+    """A member of a collective dispute. `position` (jabatan) may be left empty in a draft but is required
+    before the dispute is submitted, as is the members' power of attorney."""
+
     name = serializers.CharField(max_length=200)
     nik = serializers.RegexField(NIK_RE, error_messages={"invalid": _("A NIK has exactly 16 digits.")})
+    position = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+class MemberOut(serializers.Serializer):
+    name = serializers.CharField()
+    nik = serializers.CharField(help_text="Empty for a member recorded before NIKs were required.")
+    position = serializers.CharField(help_text="Jabatan; empty for a member recorded before it was asked.")
+
+
+class PowerOfAttorneyOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    granted_by = serializers.CharField(help_text="union | members")
+    issued_on = serializers.DateField()
+    content_type = serializers.CharField()
+    size = serializers.IntegerField()
+    sha256 = serializers.CharField()
+    uploaded_at = serializers.DateTimeField()
+
+
+class RepresentativeOut(serializers.Serializer):
+    side = serializers.CharField(help_text="petitioner | respondent")
+    name = serializers.CharField()
+    position = serializers.CharField(help_text="e.g. kuasa hukum (advokat), pengurus serikat pekerja")
+    organisation = serializers.CharField()
+    phone = serializers.CharField()
+    email = serializers.CharField()
+    issued_on = serializers.DateField(help_text="Date of the surat kuasa khusus.")
+    content_type = serializers.CharField()
+    size = serializers.IntegerField()
+    sha256 = serializers.CharField()
+    recorded_at = serializers.DateTimeField()
+
+
+class RepresentativeInput(serializers.Serializer):
+    """A side's proxy; the side is the caller's own (petitioner or respondent)."""
+
+    name = serializers.CharField(max_length=200)
+    position = serializers.CharField(max_length=200)
+    organisation = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    phone = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
+    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    issued_on = serializers.DateField(help_text="The date of the surat kuasa khusus.")
+    file = serializers.FileField(allow_empty_file=False,
+                                 help_text="The surat kuasa khusus: PDF, JPEG or PNG (checked by content), <= 10 MB.")
+
+
+class PowerOfAttorneyInput(serializers.Serializer):
+    file = serializers.FileField(allow_empty_file=False, help_text="PDF, JPEG or PNG (checked by content), <= 10 MB.")
+    granted_by = serializers.ChoiceField(choices=["union", "members"])
+    issued_on = serializers.DateField(help_text="The date on the surat kuasa.")
 
 
 @extend_schema_field({"oneOf": [{"type": "string", "example": "32.73"},
@@ -73,6 +126,10 @@ class DisputeInput(serializers.Serializer):
     demands = serializers.CharField(max_length=20000, allow_blank=True, required=False)
     collective = serializers.BooleanField(required=False)
     members = MemberInput(many=True, required=False, max_length=500)
+    petitioner_address = serializers.CharField(
+        max_length=300, required=False, allow_blank=False,
+        help_text="The worker's own address, printed on the minutes and letters (UU 2/2004 Art. 6(2)); it is "
+                  "stored on the petitioner's account (read back from the account, not the dispute).")
     monthly_wage = serializers.IntegerField(min_value=0, max_value=10**12, required=False, allow_null=True,
                                             help_text="Basic wage plus fixed allowances, whole rupiah (for phk).")
     employment_start = serializers.DateField(required=False, allow_null=True, help_text="First day of work.")
@@ -176,7 +233,9 @@ class DisputeOut(serializers.Serializer):
     chronology = serializers.CharField()
     demands = serializers.CharField()
     collective = serializers.BooleanField()
-    members = serializers.JSONField()
+    members = serializers.SerializerMethodField()
+    powers_of_attorney = serializers.SerializerMethodField()
+    representatives = serializers.SerializerMethodField()
     monthly_wage = serializers.IntegerField(allow_null=True)
     employment_start = serializers.DateField(allow_null=True)
     employment_end = serializers.DateField(allow_null=True)
@@ -215,6 +274,22 @@ class DisputeOut(serializers.Serializer):
     @extend_schema_field({**_ref, "nullable": True})
     def get_mediator(self, obj):
         return {"id": obj.mediator_id, "name": obj.mediator.name} if obj.mediator_id else None
+
+    @extend_schema_field(MemberOut(many=True))
+    def get_members(self, obj):
+        return [{"name": m.get("name", ""), "nik": m.get("nik", "") or "", "position": m.get("position", "") or ""}
+                for m in obj.members or []]
+
+    @extend_schema_field(PowerOfAttorneyOut(many=True))
+    def get_powers_of_attorney(self, obj):
+        """The members' surat kuasa of a collective dispute (metadata; the file at
+        /api/v1/powers-of-attorney/{id}/download/)."""
+        return PowerOfAttorneyOut(obj.powers_of_attorney.all(), many=True).data
+
+    @extend_schema_field(RepresentativeOut(many=True))
+    def get_representatives(self, obj):
+        """Each side's proxy with a surat kuasa khusus (file at /api/v1/disputes/{id}/representatives/{side}/file/)."""
+        return RepresentativeOut(obj.representatives.all(), many=True).data
 
     @extend_schema_field(DeadlineOut(many=True))
     def get_deadlines(self, obj):

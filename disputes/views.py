@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 from disputes import permissions as perms
 from disputes import services
 from disputes.models import DisputeState, DisputeType
-from disputes.selectors import dispute_get_for, dispute_list_for, evidence_get_for
+from disputes.selectors import dispute_get_for, dispute_list_for, evidence_get_for, power_of_attorney_get_for
 from disputes.serializers import (
     CourtRegistrationInput,
     DisputeInput,
@@ -21,9 +21,13 @@ from disputes.serializers import (
     EventOut,
     EvidenceInput,
     EvidenceOut,
+    PowerOfAttorneyInput,
+    PowerOfAttorneyOut,
+    RepresentativeInput,
+    RepresentativeOut,
     TransitionInput,
 )
-from sikhi.api import CursorPagination, Invalid
+from sikhi.api import CursorPagination, Invalid, NotFound
 from sikhi.nul import JSONParser, MultiPartParser
 
 
@@ -177,11 +181,84 @@ class EvidenceDownloadView(APIView):
     @extend_schema(responses={(200, "application/octet-stream"): OpenApiResponse(description="the file")})
     def get(self, request: Request, pk: int):
         evidence = evidence_get_for(user=request.user, pk=pk)
-        response = FileResponse(evidence.file.open("rb"), content_type=evidence.content_type, as_attachment=True,
-                                filename=f"bukti-{evidence.pk}{_extension(evidence.content_type)}")
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return private_file(evidence, f"bukti-{evidence.pk}")
+
+
+class DisputePowersOfAttorneyView(APIView):
+    """A collective dispute's members' power of attorney (surat kuasa): listed to whoever sees the dispute,
+    uploaded by the petitioner only (PDF, JPEG or PNG by content, <= 10 MB). A collective dispute cannot be
+    submitted without one (Permenakertrans 17/2014 Art. 10(1)(e))."""
+
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(responses=inline_serializer("PowerOfAttorneyList", {"results": PowerOfAttorneyOut(many=True)}))
+    def get(self, request: Request, pk: int) -> Response:
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        return Response({"results": PowerOfAttorneyOut(dispute.powers_of_attorney.all(), many=True).data})
+
+    @extend_schema(request={"multipart/form-data": PowerOfAttorneyInput}, responses={201: PowerOfAttorneyOut})
+    def post(self, request: Request, pk: int) -> Response:
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        data = validated(PowerOfAttorneyInput, request.data)
+        mandate = services.power_of_attorney_upload(dispute=dispute, by=request.user, upload=data["file"],
+                                                    granted_by=data["granted_by"], issued_on=data["issued_on"])
+        return Response(PowerOfAttorneyOut(mandate).data, status=201)
+
+
+class DisputeRepresentativesView(APIView):
+    """Each side's proxy (kuasa hukum or union officer) with a surat kuasa khusus (Permenakertrans 17/2014
+    Art. 10(1)(e)). Listed to whoever sees the dispute; a party POSTs its own side's proxy (replacing the one
+    before) or DELETEs it. The proxy gets no SIKHI account: the party's own user keeps acting."""
+
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(responses=inline_serializer("RepresentativeList", {"results": RepresentativeOut(many=True)}))
+    def get(self, request: Request, pk: int) -> Response:
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        return Response({"results": RepresentativeOut(dispute.representatives.all(), many=True).data})
+
+    @extend_schema(request={"multipart/form-data": RepresentativeInput}, responses={201: RepresentativeOut})
+    def post(self, request: Request, pk: int) -> Response:
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        data = validated(RepresentativeInput, request.data)
+        rep = services.representative_record(dispute=dispute, by=request.user, data=data, upload=data["file"])
+        return Response(RepresentativeOut(rep).data, status=201)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        services.representative_remove(dispute=dispute, by=request.user)
+        return Response(status=204)
+
+
+class RepresentativeFileView(APIView):
+    """A side's surat kuasa khusus, for those who may see the dispute; never from a public URL."""
+
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiResponse(description="the file")})
+    def get(self, request: Request, pk: int, side: str):
+        dispute = dispute_get_for(user=request.user, pk=pk)
+        rep = dispute.representatives.filter(side=side).first()
+        if rep is None:
+            raise NotFound()
+        return private_file(rep, f"surat-kuasa-khusus-{side}")
+
+
+class PowerOfAttorneyDownloadView(APIView):
+    """The surat kuasa file, for those who may see its dispute; never from a public URL."""
+
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiResponse(description="the file")})
+    def get(self, request: Request, pk: int):
+        mandate = power_of_attorney_get_for(user=request.user, pk=pk)
+        return private_file(mandate, f"surat-kuasa-{mandate.pk}")
+
+
+def private_file(stored, stem: str) -> FileResponse:
+    """A stored upload (evidence, surat kuasa) as an attachment that browsers neither sniff nor cache."""
+    response = FileResponse(stored.file.open("rb"), content_type=stored.content_type, as_attachment=True,
+                            filename=f"{stem}{_extension(stored.content_type)}")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _extension(content_type: str) -> str:

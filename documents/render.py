@@ -371,9 +371,63 @@ def petitioner_rows(dispute) -> list[tuple[str, str]]:
             ("Alamat", x(getattr(worker, "address", "") or "-")), ("Alamat surel", x(worker.email or "-")),
             ("Telepon", x(worker.phone or "-"))]
     if dispute.collective and dispute.members:
-        members = "; ".join(f"{m.get('name', '')} (NIK {m.get('nik', '')})" for m in dispute.members)
-        rows.append(("Atas nama anggota", x(members)))
+        rows.append(("Atas nama anggota", f"{len(dispute.members)} orang (daftar anggota di bawah)"))
+    if represented(dispute, "petitioner"):
+        rows.append(("Kuasa", represented(dispute, "petitioner")))
     return rows
+
+
+def members_block(dispute, lead: str = "Daftar anggota yang diwakili oleh Pihak Pekerja/Buruh:") -> list:
+    """A collective dispute's members (name, NIK, jabatan) as a ruled table after a lead line; nothing otherwise.
+    The power of attorney by which they are represented is named below the table when one was filed."""
+    if not (dispute.collective and dispute.members):
+        return []
+    rows = [[str(n), x(m.get("name", "")), x(m.get("nik") or "-"), x(m.get("position") or "-")]
+            for n, m in enumerate(dispute.members, start=1)]
+    block = [Spacer(1, 0.15 * cm), p(lead, LEFT),
+             grid(["No.", "Nama", "NIK", "Jabatan"], rows, [1.0 * cm, 6.0 * cm, 4.2 * cm, TEXT_W - 11.2 * cm])]
+    mandate = _members_mandate(dispute)
+    if mandate is not None:
+        who = "serikat pekerja/serikat buruh" if mandate.granted_by == "union" else "para anggota"
+        block.append(p(f"berdasarkan surat kuasa dari {who} tanggal {tanggal(mandate.issued_on)}.", LEFT))
+    return [*block, Spacer(1, 0.2 * cm)]
+
+
+def _representative(dispute, side: str):
+    """The side's proxy with a surat kuasa khusus, or None (plain objects in rendering tests may carry none)."""
+    manager = getattr(dispute, "representatives", None)
+    if manager is None:
+        return None
+    if isinstance(manager, list | tuple):
+        return next((r for r in manager if r.side == side), None)
+    return manager.filter(side=side).first()
+
+
+def represented(dispute, side: str) -> str:
+    """'dalam hal ini diwakili oleh ... berdasarkan Surat Kuasa Khusus tanggal ...' (Permenakertrans 17/2014
+    Pasal 10), or '' when the side acts in person."""
+    rep = _representative(dispute, side)
+    if rep is None:
+        return ""
+    who = ", ".join(x(v) for v in (rep.position, rep.organisation) if v)
+    return (f"dalam hal ini diwakili oleh <b>{x(rep.name)}</b>{', ' + who if who else ''}, berdasarkan "
+            f"Surat Kuasa Khusus tanggal {tanggal(rep.issued_on)}")
+
+
+def representation_block(dispute, sides=("petitioner", "respondent")) -> list:
+    """One line per represented side, for the letters."""
+    lines = [p(f"{SIDES[side]} {represented(dispute, side)}.", LEFT) for side in sides if represented(dispute, side)]
+    return [*lines, Spacer(1, 0.15 * cm)] if lines else []
+
+
+def _members_mandate(dispute):
+    """The latest surat kuasa of the members (a plain object in the rendering tests may carry none)."""
+    manager = getattr(dispute, "powers_of_attorney", None)
+    if manager is None:
+        return None
+    if isinstance(manager, list | tuple):
+        return manager[-1] if manager else None
+    return manager.order_by("-uploaded_at", "-id").first()
 
 
 def respondent_rows(dispute, represented_by: str | None = None) -> list[tuple[str, str]]:
@@ -381,6 +435,8 @@ def respondent_rows(dispute, represented_by: str | None = None) -> list[tuple[st
             ("Alamat", x(dispute.respondent_address or "-"))]
     if represented_by:
         rows.append(("Diwakili oleh", x(represented_by)))
+    if represented(dispute, "respondent"):
+        rows.append(("Kuasa", represented(dispute, "respondent")))
     return rows
 
 
@@ -420,7 +476,7 @@ def render_bipartite_minutes(data: MeetingMinutes, stamp: Stamp) -> bytes:
         *title_block("RISALAH PERUNDINGAN BIPARTIT", stamp.number, f"Perundingan ke-{data.ordinal}"),
         p(f"Pada hari ini {hari_tanggal(m.held_at)}, pukul {pukul(m.held_at)}, bertempat di {x(m.place)}, "
           "telah dilaksanakan perundingan bipartit antara:"),
-        p("I. Pihak Pekerja/Buruh", SECTION), fields(petitioner_rows(d)),
+        p("I. Pihak Pekerja/Buruh", SECTION), fields(petitioner_rows(d)), *members_block(d),
         p("II. Pihak Pengusaha", SECTION), fields(respondent_rows(d, represented_by=respondent_signer)),
         Spacer(1, 0.2 * cm), fields(case_rows(d)),
         p("Hasil perundingan", SECTION),
@@ -508,6 +564,8 @@ def render_summons(data: SummonsLetter, stamp: Stamp) -> bytes:
           f"<b>{x(d.petitioner.name)}</b> dan <b>{x(d.respondent_name)}</b> (nomor perselisihan {x(d.number)}, "
           f"nomor registrasi {x(d.registration_number or '-')}), dengan ini Mediator Hubungan Industrial "
           "<b>memanggil</b> Saudara untuk hadir <b>secara daring</b> pada:"),
+        *(members_block(d) if summons.side == "petitioner" else []),
+        *representation_block(d, sides=(summons.side,)),
         fields([("Hari, tanggal", hari_tanggal(s.scheduled_for)), ("Waktu", f"{pukul(s.scheduled_for)} s.d. selesai"),
                 ("Tempat", f"secara daring - {x(data.place)}"), ("Acara", f"{x(kind)}: {x(s.agenda)}")],
                label_width=3.0 * cm),
@@ -569,6 +627,8 @@ def render_recommendation(data: RecommendationLetter, stamp: Stamp) -> bytes:
           f"setelah dilaksanakan sidang mediasi pada tanggal {held} tanpa tercapai kesepakatan, maka berdasarkan "
           f"{LAW_PPHI} Pasal 13 ayat (2) huruf a dan {LAW_MEDIATION}, Mediator mengeluarkan anjuran tertulis "
           "sebagai berikut:"),
+        *members_block(d),
+        *representation_block(d),
         p("A. Keterangan Pihak Pekerja/Buruh", SECTION),
         p(f"<b>Pokok perselisihan:</b> {x(d.summary)}", INDENTED),
         p(f"<b>Kronologi:</b><br/>{x(d.chronology)}", INDENTED),
@@ -595,6 +655,7 @@ class Signed:
     at: dt.datetime | None = None  # None on a draft not yet signed by this signatory
     address: str = ""
     position: str = ""
+    authority: str = ""  # the company signatory's power to sign (akta, surat kuasa)
 
 
 @dataclass(frozen=True)
@@ -635,10 +696,15 @@ def _parties(d, signed: dict) -> Table:
     return numbered([
         f"<b>{x(d.petitioner.name)}</b>, NIK {x(d.petitioner.nik or '-')}, beralamat di {x(worker.address or '-')}, "
         f"dalam hal ini bertindak untuk dan atas nama diri sendiri"
-        f"{' dan anggota yang diwakilinya' if d.collective else ''}, selanjutnya disebut <b>PIHAK PERTAMA</b>;",
-        f"<b>{x(company.name)}</b>, jabatan {x(company.position or '-')}, dalam hal ini bertindak untuk dan atas "
-        f"nama <b>{x(d.respondent_name)}</b>, NIB {x(d.respondent_nib or '-')}, beralamat di "
-        f"{x(d.respondent_address or '-')}, selanjutnya disebut <b>PIHAK KEDUA</b>.",
+        f"{' dan anggota yang diwakilinya' if d.collective else ''}"
+        f"{', ' + represented(d, 'petitioner') if represented(d, 'petitioner') else ''}, "
+        "selanjutnya disebut <b>PIHAK PERTAMA</b>;",
+        f"<b>{x(company.name)}</b>, jabatan {x(company.position or '-')}"
+        f"{', berdasarkan ' + x(company.authority) if company.authority else ''}, dalam hal ini bertindak untuk "
+        f"dan atas nama <b>{x(d.respondent_name)}</b>, NIB {x(d.respondent_nib or '-')}, beralamat di "
+        f"{x(d.respondent_address or '-')}"
+        f"{', ' + represented(d, 'respondent') if represented(d, 'respondent') else ''}, "
+        "selanjutnya disebut <b>PIHAK KEDUA</b>.",
     ])
 
 
@@ -672,6 +738,7 @@ def render_agreement(data: AgreementDeed, stamp: Stamp) -> bytes:
                      "Belum berlaku: belum ditandatangani oleh semua pihak" if data.draft else None),
         p(f"Pada hari ini {hari_tanggal(data.settled_at)}, kami yang bertanda tangan di bawah ini:"),
         _parties(d, data.signed),
+        *members_block(d, "Anggota yang diwakili oleh PIHAK PERTAMA:"),
         Spacer(1, 0.2 * cm),
         p("PIHAK PERTAMA dan PIHAK KEDUA, selanjutnya disebut PARA PIHAK, terlebih dahulu menerangkan:"),
         numbered([
@@ -800,7 +867,7 @@ def render_settlement_minutes(data: SettlementRecord, stamp: Stamp) -> bytes:
     story = [
         *title_block("RISALAH PENYELESAIAN PERSELISIHAN HUBUNGAN INDUSTRIAL MELALUI MEDIASI", stamp.number),
         p("I. Para Pihak", SECTION),
-        p("a. Pihak Pekerja/Buruh", LEFT), fields(petitioner_rows(d)), Spacer(1, 0.15 * cm),
+        p("a. Pihak Pekerja/Buruh", LEFT), fields(petitioner_rows(d)), *members_block(d), Spacer(1, 0.15 * cm),
         p("b. Pihak Pengusaha", LEFT), fields(respondent_rows(d)),
         p("II. Mediator dan perkara", SECTION),
         fields([("Mediator", f"<b>{x(mediator.name)}</b>, NIP. {x(mediator.nip or '-')}, "

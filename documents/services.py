@@ -190,7 +190,8 @@ def _recommendation(dispute_id: int) -> tuple[Document, bool]:
 
 
 def _signed(agreement: Agreement) -> dict:
-    return {s.role: render.Signed(name=s.user.name, at=s.at, address=s.address, position=s.position)
+    return {s.role: render.Signed(name=s.user.name, at=s.at, address=s.address, position=s.position,
+                                  authority=s.authority)
             for s in agreement.signatures.select_related("user")}
 
 

@@ -268,6 +268,9 @@ class AgreementSignature(models.Model):
     # Printed in the deed's identities: the worker's address, the position of whoever signs for the company.
     address = models.CharField(max_length=500, blank=True)
     position = models.CharField(max_length=200, blank=True)
+    # For the company: what gives the signatory the power to bind it ("Direktur Utama berdasarkan Akta
+    # Pendirian No. ...", or "Surat Kuasa Khusus tanggal ..."), printed after the position.
+    authority = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["at", "id"]

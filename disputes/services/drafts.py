@@ -31,6 +31,14 @@ def _check_members(dispute: Dispute) -> None:
         raise Invalid(details={"members": [_("A collective dispute names its members.")]})
 
 
+def _apply_petitioner_address(by: User, data: dict) -> None:
+    """The worker's address lives on the account (accounts 0006); the filing may give or correct it."""
+    address = (data.get("petitioner_address") or "").strip()
+    if address and address != by.address:
+        by.address = address
+        by.save(update_fields=["address"])
+
+
 def _apply_respondent(dispute: Dispute, respondent: dict) -> None:
     if respondent.get("nib"):
         company = Company.objects.filter(nib=respondent["nib"], verified_at__isnull=False).first()
@@ -65,6 +73,7 @@ def dispute_create(*, by: User, data: dict) -> Dispute:
             setattr(dispute, name, data[name])
     _apply_respondent(dispute, data["respondent"])
     _check_members(dispute)
+    _apply_petitioner_address(by, data)
     dispute.save()
     event_record(dispute=dispute, by=by, name="created", source="", target=dispute.state, at=timezone.now())
     return dispute
@@ -88,6 +97,7 @@ def dispute_update(*, dispute: Dispute, by: User, data: dict) -> Dispute:
     if "respondent" in data:
         _apply_respondent(dispute, data["respondent"])
     _check_members(dispute)
+    _apply_petitioner_address(by, data)
     dispute.save()
     return dispute
 

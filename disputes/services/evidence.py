@@ -34,14 +34,10 @@ def sniff_content_type(head: bytes) -> str | None:
     return None
 
 
-def evidence_upload(*, dispute: Dispute, by: User, title: str, upload: Any) -> Evidence:
-    """A party attaches a PDF, JPEG or PNG of at most 10 MB; its SHA-256 is recorded."""
+def upload_checked(upload: Any) -> tuple[str, str]:
+    """(content type by content, SHA-256) of an upload of at most 10 MB; TooLarge or UnsupportedType otherwise."""
     from sikhi.api import TooLarge, UnsupportedType
 
-    if not perms.can_upload_evidence(by, dispute):
-        raise Forbidden()
-    if dispute.is_terminal:
-        raise Conflict(_("Evidence cannot be added to a closed dispute."), details={"state": dispute.state})
     if upload.size > settings.SIKHI_EVIDENCE_MAX_BYTES:
         raise TooLarge(_("The file is larger than 10 MB."))
     upload.seek(0)
@@ -53,9 +49,19 @@ def evidence_upload(*, dispute: Dispute, by: User, title: str, upload: Any) -> E
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
+    return content_type, digest.hexdigest()
+
+
+def evidence_upload(*, dispute: Dispute, by: User, title: str, upload: Any) -> Evidence:
+    """A party attaches a PDF, JPEG or PNG of at most 10 MB; its SHA-256 is recorded."""
+    if not perms.can_upload_evidence(by, dispute):
+        raise Forbidden()
+    if dispute.is_terminal:
+        raise Conflict(_("Evidence cannot be added to a closed dispute."), details={"state": dispute.state})
+    content_type, sha256 = upload_checked(upload)
     with transaction.atomic():
         evidence = Evidence(dispute=dispute, title=title, original_name=(upload.name or "")[:255],
-                            content_type=content_type, size=upload.size, sha256=digest.hexdigest(),
+                            content_type=content_type, size=upload.size, sha256=sha256,
                             uploaded_by=by)
         evidence.file.save("upload", upload, save=False)
         try:

@@ -36,6 +36,7 @@ from disputes.models import (
 )
 from disputes.serializers import StrictCharField
 from disputes.services.audit import concerned_user_ids, event_record
+from disputes.services.mandates import collective_missing
 from disputes.services.reading import (
     PARTIES,
     _already_done,
@@ -77,6 +78,10 @@ class _Sign(serializers.Serializer):
     full_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     address = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
     position = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    authority = serializers.CharField(
+        max_length=500, required=False, allow_blank=True, default="",
+        help_text="The company's signatory: the basis of the power to sign (deed of establishment, power of "
+                  "attorney); printed in the Perjanjian Bersama.")
 
     def validate_confirm(self, value: bool) -> bool:
         if not value:
@@ -165,6 +170,7 @@ def _submit(c: Ctx) -> None:
                if not getattr(d, f).strip()}
     if not d.respondent_name:
         missing["respondent"] = [_("Required before submitting.")]
+    missing.update(collective_missing(d))
     if missing:
         raise Invalid(_("The dispute is not complete."), details=missing)
     year = timezone.localtime(c.at).year  # the office's year (WIB), not UTC's
@@ -371,7 +377,8 @@ def _sign_agreement(c: Ctx) -> None:
     AgreementSignature.objects.create(
         agreement=agreement, role=role, user=c.by, at=c.at, typed_name=typed,
         address=c.data.get("address", "").strip() if role == "petitioner" else "",
-        position=c.data.get("position", "").strip() if role == "respondent" else "")
+        position=c.data.get("position", "").strip() if role == "respondent" else "",
+        authority=c.data.get("authority", "").strip() if role == "respondent" else "")
     signed = set(agreement.signatures.values_list("role", flat=True))
     d.sign_agreement(all_signed=signed >= set(agreement.required), at=c.at)
     c.payload["role"] = role

@@ -91,3 +91,18 @@ def test_the_draft_pdf_shows_the_terms_and_who_has_not_signed(cast, committed):
     assert "DRAF PERJANJIAN BERSAMA" in text
     assert "dua belas juta lima ratus ribu rupiah" in text
     assert f"{cast.worker.name} (belum ditandatangani)" in text
+
+
+def test_the_pb_prints_the_company_signatorys_position_and_authority(cast, committed):
+    """The company's signatory states the basis of the power to sign; the deed prints it after the position."""
+    flow = Flow(cast)
+    committed(flow.to, "bipartite")
+    committed(flow.do, "petitioner", "propose_agreement", items=ITEMS)
+    committed(flow.do, "petitioner", "sign_agreement", confirm=True, full_name=cast.worker.name,
+              address="Jl. Merdeka No. 1, Bandung", authority="ignored for the worker")
+    committed(flow.do, "respondent", "sign_agreement", confirm=True, full_name=cast.company_user.name,
+              position="Direktur Utama", authority="Akta Pendirian No. 12 tanggal 3 Maret 2015")
+    text = text_of(flow, "agreement")
+    assert ("jabatan Direktur Utama, berdasarkan Akta Pendirian No. 12 tanggal 3 Maret 2015, dalam hal ini "
+            "bertindak untuk dan atas nama") in text
+    assert "ignored for the worker" not in text

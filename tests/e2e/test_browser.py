@@ -75,6 +75,8 @@ def test_worker_registers_files_through_the_wizard_company_accepts_and_both_talk
     w.click("text=Simpan dan lanjutkan")
     w.fill("#id_demands", "Bayar pesangon sesuai PP 35/2021.")
     w.click("text=Simpan dan lanjutkan")
+    w.fill("#id_petitioner_address", "Jl. Cibaduyut No. 12, Bandung")  # the step "You and members"
+    w.click("text=Simpan dan lanjutkan")
     w.fill("#id_title", "Surat PHK")
     w.set_input_files(
         "#id_file",

@@ -235,3 +235,14 @@ def test_snippet_escapes_article_text_and_marks_matches():
 
     assert "<b>" not in result and "&lt;b&gt;" in result and "&amp;" in result
     assert "<mark>anjuran</mark>" in result
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "texts"), [
+    ("id", ["Permenakertrans 17/2014 Pasal 10", "perselisihan kolektif", "NIK", "Akta Pendirian"]),
+    ("en", ["Permenakertrans 17/2014 Art. 10", "collective dispute", "NIK", "Akta Pendirian"]),
+])
+def test_documents_article_explains_members_proxies_and_the_company_signatory(client, language, texts):
+    page = client.get("/panduan/dokumen-yang-dibawa/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    for text in texts:
+        assert text in page, text
