@@ -216,7 +216,15 @@ class PowerOfAttorneyForm(forms.Form):
 
 
 class RepresentativeForm(forms.Form):
-    """Your side's proxy (kuasa hukum or union officer) and the surat kuasa khusus."""
+    """Your side's proxy (kuasa hukum or union officer) and the surat kuasa khusus.
+
+    Its ids carry a prefix of their own: the dispute page shows it beside the evidence form, and an id
+    must be unique on a page.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_representative_%s")
+        super().__init__(*args, **kwargs)
 
     name = forms.CharField(label=_("Representative's full name"), max_length=200)
     position = forms.CharField(label=_("Position"), max_length=200,
