@@ -79,6 +79,12 @@ EVENTS = {
     "evidence_uploaded": _("Evidence added"),
     "mediator_reassigned": _("Mediator re-assigned"),
     "court_registration": _("Court registration recorded"),
+    "agreement_updated": _("Agreement terms changed"),
+    "handed_over": _("Handed over to another office"),
+    "power_of_attorney_uploaded": _("Power of attorney uploaded"),
+    "recommendation_acknowledged": _("Receipt of the recommendation acknowledged"),
+    "representative_recorded": _("Representative named"),
+    "representative_removed": _("Representative withdrawn"),
 }
 
 DEADLINES = {

@@ -63,3 +63,27 @@ def test_every_transition_has_an_event_label_of_its_own():
     assert missing == []
     commands = [name for name in labels.TRANSITIONS if labels.EVENTS[name] == labels.TRANSITIONS[name]]
     assert commands == []
+
+
+def test_every_recorded_event_name_in_the_code_has_a_timeline_label():
+    """The timeline shows `labels.EVENTS[name]`, else the raw name: every `event_record(name="...")` in the
+    apps has a label (the representative's rows once showed "representative_recorded" on the page)."""
+    import ast
+    from pathlib import Path
+
+    from disputes import labels
+
+    root = Path(__file__).resolve().parents[2]
+    names = set()
+    for app in ("accounts", "chat", "disputes", "documents", "mediation", "reports"):
+        for path in (root / app).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            for node in ast.walk(ast.parse(path.read_text())):
+                called = getattr(node, "func", None)
+                if isinstance(node, ast.Call) and getattr(called, "id", getattr(called, "attr", "")) == "event_record":
+                    for kw in node.keywords:
+                        if kw.arg == "name" and isinstance(kw.value, ast.Constant):
+                            names.add(kw.value.value)
+    assert "representative_recorded" in names  # the scan finds the calls
+    assert sorted(names - set(labels.EVENTS)) == []
