@@ -195,9 +195,10 @@ class Signer:
     signed_at: dt.datetime | None = None
 
 
-def signatures(signers: Sequence[Signer], *, witness: Signer | None = None) -> list:
-    """Signature blocks side by side (two per row; captions, times and names aligned), a witness centred below;
-    each row stays on one page."""
+def signatures(signers: Sequence[Signer], *, witness: Signer | None = None, before: Sequence = ()) -> list:
+    """Signature blocks side by side (two per row; captions, times and names aligned), a witness centred below.
+    All rows stay on one page together with what precedes them (`before`: the closing sentence), so that no page
+    holds only a signature (a PB from mediation once had the mediator's witness block alone on its last page)."""
 
     def when(signer: Signer) -> Paragraph:
         text = (f"Ditandatangani secara elektronik<br/>{tanggal(signer.signed_at)} pukul {pukul(signer.signed_at)}"
@@ -224,7 +225,7 @@ def signatures(signers: Sequence[Signer], *, witness: Signer | None = None) -> l
         rows.append(row(pair + [None] * (2 - len(pair))))
     if witness is not None:
         rows.append(row([witness, None], caption=lambda signer: f"Saksi,<br/>{signer.caption}", span=True))
-    return rows
+    return [KeepTogether([*before, *rows])]
 
 
 def official_signature(*, office, mediator, signed_at: dt.datetime | None = None, lead: str | None = None,
@@ -708,7 +709,7 @@ def _parties(d, signed: dict) -> Table:
     ])
 
 
-def _agreement_signers(d, signed: dict, draft: bool) -> list:
+def _agreement_signers(d, signed: dict, draft: bool, *, before: Sequence = ()) -> list:
     def signer(caption: str, role: str, fallback: str) -> Signer:
         who = signed.get(role)
         name = who.name if who else fallback
@@ -719,7 +720,7 @@ def _agreement_signers(d, signed: dict, draft: bool) -> list:
                if "mediator" in signed or (draft and d.mediator_id) else None)
     return signatures([signer("PIHAK PERTAMA,<br/>Pekerja/Buruh", "petitioner", d.petitioner.name),
                        signer(f"PIHAK KEDUA,<br/>{x(d.respondent_name)}", "respondent", d.respondent_name)],
-                      witness=witness)
+                      witness=witness, before=before)
 
 
 def render_agreement(data: AgreementDeed, stamp: Stamp) -> bytes:
@@ -757,10 +758,10 @@ def render_agreement(data: AgreementDeed, stamp: Stamp) -> bytes:
             "pada Pengadilan Hubungan Industrial pada Pengadilan Negeri di wilayah PARA PIHAK mengadakan Perjanjian "
             "Bersama untuk mendapatkan akta bukti pendaftaran (UU Nomor 2 Tahun 2004 Pasal 7).",
         ]),
-        *closing(f"Demikian Perjanjian Bersama ini dibuat di {x(office_city(d.office))} pada tanggal "
-                 f"{tanggal(data.settled_at)} dan ditandatangani secara elektronik oleh PARA PIHAK melalui SIKHI, "
-                 "dengan waktu penandatanganan masing-masing sebagaimana tercantum di bawah ini."),
-        *_agreement_signers(d, data.signed, data.draft),
+        *_agreement_signers(d, data.signed, data.draft, before=closing(
+            f"Demikian Perjanjian Bersama ini dibuat di {x(office_city(d.office))} pada tanggal "
+            f"{tanggal(data.settled_at)} dan ditandatangani secara elektronik oleh PARA PIHAK melalui SIKHI, "
+            "dengan waktu penandatanganan masing-masing sebagaimana tercantum di bawah ini.")),
     ]
     return build(office=d.office, stamp=stamp, story=story)
 

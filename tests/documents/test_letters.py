@@ -182,3 +182,28 @@ def test_summons_cites_the_recorded_pelimpahan_letter_number(cast, committed):
     [row, *_] = documents(flow, kind="summons")
     text = " ".join(pdf_pages(b"".join(flow.clients["petitioner"].get(row["url"]).streaming_content)))
     assert "Nomor 560/77/Disnaker" in text and "memanggil Saudara" in text
+
+
+def agreement_pdf(items: int) -> bytes:
+    terms = [SimpleNamespace(kind="obligation", description=f"PIHAK KEDUA memenuhi kewajiban ke-{n} kepada PIHAK "
+                                                            "PERTAMA sebagaimana disepakati dalam sidang mediasi.",
+                             amount=None, date=None, payment_method="") for n in range(1, items + 1)]
+    signed = {"petitioner": render.Signed("Budi Santoso", AT, address="Jl. Cibaduyut No. 12, Bandung"),
+              "respondent": render.Signed("Sri Wahyuni", AT, position="Direktur SDM"),
+              "mediator": render.Signed(MEDIATOR.name, AT)}
+    data = render.AgreementDeed(dispute=dispute(), agreement=SimpleNamespace(origin="mediation"), items=terms,
+                                signed=signed, settled_at=AT, recommendation_number="32.73/ANJ/2026/00007")
+    return render.render_agreement(data, STAMP)
+
+
+@pytest.mark.parametrize("items", range(3, 15))
+def test_no_page_of_a_pb_from_mediation_holds_only_the_witness_signature(items):
+    """Whatever the number of terms, the mediator's witness block shares its page with the parties' signatures
+    and the closing sentence (a PB once had 'Saksi, Mediator Hubungan Industrial' alone on its last page)."""
+    pages = pdf_pages(agreement_pdf(items))
+    [witness_page] = [page for page in pages if "Saksi," in page]
+    for expected in ("Demikian Perjanjian Bersama ini dibuat", "PIHAK PERTAMA, Pekerja/Buruh", "Sri Wahyuni",
+                     MEDIATOR.name):
+        assert expected in witness_page, (items, expected)
+    if items == 3:
+        png("perjanjian-bersama-mediasi", agreement_pdf(items))
