@@ -205,7 +205,7 @@ def signatures(signers: Sequence[Signer], *, witness: Signer | None = None, befo
                 if signer.signed_at else "ttd.<br/>(tanda tangan elektronik)")
         return p(f"<font size=8.5>{text}</font>", SIGN)
 
-    def row(cells: list[Signer | None], *, caption=lambda signer: signer.caption, span: bool = False) -> KeepTogether:
+    def row(cells: list[Signer | None], *, caption=lambda signer: signer.caption, span: bool = False) -> list:
         table = Table([[p(caption(c), SIGN) if c else "" for c in cells],
                        [when(c) if c else "" for c in cells],
                        [p(f"<b><u>{x(c.name)}</u></b>", SIGN) if c else "" for c in cells]],
@@ -216,15 +216,17 @@ def signatures(signers: Sequence[Signer], *, witness: Signer | None = None, befo
         if span:
             style += [("SPAN", (0, r), (1, r)) for r in range(3)]
         table.setStyle(TableStyle(style))
-        return KeepTogether([Spacer(1, 0.3 * cm), table])
+        return [Spacer(1, 0.3 * cm), table]
 
+    # One KeepTogether around plain flowables: a KeepTogether nested in another reports an infinite height
+    # (reportlab forces its split that way), which pushed whole signature blocks onto a page of their own.
     signers = list(signers)
-    rows = []
+    rows: list = []
     for i in range(0, len(signers), 2):
         pair: list[Signer | None] = list(signers[i:i + 2])
-        rows.append(row(pair + [None] * (2 - len(pair))))
+        rows += row(pair + [None] * (2 - len(pair)))
     if witness is not None:
-        rows.append(row([witness, None], caption=lambda signer: f"Saksi,<br/>{signer.caption}", span=True))
+        rows += row([witness, None], caption=lambda signer: f"Saksi,<br/>{signer.caption}", span=True)
     return [KeepTogether([*before, *rows])]
 
 
@@ -491,16 +493,11 @@ def render_bipartite_minutes(data: MeetingMinutes, stamp: Stamp) -> bytes:
         fields([("Yang hadir", x(f"{data.signers['petitioner'][0]} (Pihak Pekerja/Buruh); "
                                  f"{respondent_signer} untuk {d.respondent_name} (Pihak Pengusaha)"))]),
         # The closing and the signatures stay on one page.
-        KeepTogether([
-            *closing("Demikian risalah perundingan bipartit ini dibuat dengan sebenarnya untuk dipergunakan "
-                     "sebagaimana mestinya, dan ditandatangani secara elektronik oleh para pihak melalui SIKHI."),
-            *signatures([
-                Signer("Pihak Pekerja/Buruh,<br/>&nbsp;", data.signers["petitioner"][0],
-                       data.signers["petitioner"][1]),
-                Signer(f"Pihak Pengusaha,<br/>{x(d.respondent_name)}", respondent_signer,
-                       data.signers["respondent"][1]),
-            ]),
-        ]),
+        *signatures([
+            Signer("Pihak Pekerja/Buruh,<br/>&nbsp;", data.signers["petitioner"][0], data.signers["petitioner"][1]),
+            Signer(f"Pihak Pengusaha,<br/>{x(d.respondent_name)}", respondent_signer, data.signers["respondent"][1]),
+        ], before=closing("Demikian risalah perundingan bipartit ini dibuat dengan sebenarnya untuk dipergunakan "
+                          "sebagaimana mestinya, dan ditandatangani secara elektronik oleh para pihak melalui SIKHI.")),
     ]
     return build(office=d.office, stamp=stamp, story=story)
 
@@ -797,8 +794,8 @@ def render_registration_request(data: RegistrationRequest, stamp: Stamp) -> byte
         numbered([f"Perjanjian Bersama Nomor {x(data.agreement_number)} (asli, ditandatangani secara elektronik, "
                   "dengan kode verifikasi SIKHI);",
                   "Salinan kartu identitas PARA PIHAK dan surat kuasa/bukti kewenangan penanda tangan PIHAK KEDUA;"]),
-        *closing("Demikian permohonan ini kami sampaikan. Atas perhatian Bapak/Ibu kami ucapkan terima kasih."),
-        *_agreement_signers(d, data.signed, False),
+        *_agreement_signers(d, data.signed, False, before=closing(
+            "Demikian permohonan ini kami sampaikan. Atas perhatian Bapak/Ibu kami ucapkan terima kasih.")),
     ]
     return build(office=d.office, stamp=stamp, story=story)
 

@@ -106,3 +106,23 @@ def test_the_pb_prints_the_company_signatorys_position_and_authority(cast, commi
     assert ("jabatan Direktur Utama, berdasarkan Akta Pendirian No. 12 tanggal 3 Maret 2015, dalam hal ini "
             "bertindak untuk dan atas nama") in text
     assert "ignored for the worker" not in text
+
+
+def test_the_closing_sentence_shares_its_page_with_the_signatures_in_minutes_pb_and_registration_request(
+        cast, committed):
+    """A short document stays on one page, and wherever a signature block is printed the closing sentence
+    ("Demikian ...") is on that page too: the blocks once landed on a page of their own (a nested KeepTogether)."""
+    from tests.documents.conftest import pdf_pages
+
+    flow = Flow(cast)
+    committed(flow.to, "bipartite")
+    committed(flow.record_meeting)
+    committed(flow.do, "petitioner", "propose_agreement", items=ITEMS)
+    sign_all(flow, committed)
+    for kind in ("bipartite_minutes", "agreement", "registration_request"):
+        [row] = documents(flow, kind=kind)
+        pages = pdf_pages(download(flow, row))
+        signed = [page for page in pages if "Ditandatangani secara elektronik" in page]
+        assert signed and all("Demikian" in page for page in signed), (kind, pages)
+    [request] = documents(flow, kind="registration_request")
+    assert len(pdf_pages(download(flow, request))) == 1
