@@ -202,7 +202,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _worker_only(request: HttpRequest) -> None:
-    if request.user.role != Role.WORKER:
+    if not perms.can_file_dispute(request.user):
         raise Http404
 
 

@@ -187,6 +187,11 @@ def can_see_deadline(user: Any, dispute: Any, key: str) -> bool:
 # (States are spelled as their values: disputes.models imports this module.)
 
 
+def can_file_dispute(user: Any) -> bool:
+    """A worker files disputes (`dispute_create`; the filing wizard and the menu's link)."""
+    return bool(_person(user) and user.role == Role.WORKER)
+
+
 def can_continue_draft(user: Any, dispute: Any) -> bool:
     """The petitioner, while the dispute is a draft: the filing wizard (`dispute_wizard`)."""
     return dispute.state == "draft" and can_edit_dispute(user, dispute)

@@ -244,3 +244,35 @@ def test_evidence_and_representative_forms_are_the_parties_while_open(cast, stat
         assert ('id="evidence-add"' in html) == (role in expected)
         assert ('id="representative-add"' in html) == (role in named)
     assert not set(OTHERS) & (expected | named)
+
+
+# --- the menu, and no precondition re-coded in a template --------------------------------------------------
+
+
+def test_can_file_dispute_is_a_worker_s_and_the_menu_and_the_service_agree(cast):
+    from disputes.services import dispute_create
+
+    assert perms.can_file_dispute(cast.worker)
+    for user in (cast.company_user, cast.officer, cast.mediator, AnonymousUser(), perms.SYSTEM):
+        assert not perms.can_file_dispute(user)
+    assert 'href="/perselisihan/baru/"' in page(cast.worker, "/beranda/")
+    for user in (cast.company_user, cast.officer):
+        assert 'href="/perselisihan/baru/"' not in page(user, "/beranda/")
+        with pytest.raises(Forbidden):
+            dispute_create(by=user, data={"type": "hak", "respondent": {"nib": cast.company_user.company.nib},
+                                          "workplace_regency": "32.73"})
+
+
+def test_no_template_decides_an_action_from_the_role_or_the_state():
+    """What a page offers comes from a named predicate in the view's context (or the one filter), never from
+    `user.role` or a dispute's state compared in a template."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    pattern = re.compile(r"\{%-?\s*(?:el)?if\b[^%]*?(?:\buser\.role\b|\.role\s*[!=]=|\bdispute\.(?:state|status)\b)")
+    roots = [Path(settings.BASE_DIR) / "templates", *Path(settings.BASE_DIR).glob("*/templates")]
+    found = [f"{path}: {match.group(0)}" for root in roots for path in root.rglob("*.html")
+             for match in pattern.finditer(path.read_text())]
+    assert found == []
