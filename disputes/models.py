@@ -74,11 +74,21 @@ ALLOWED_ROUTES = {
 }
 
 
+def prefetched(instance: models.Model, name: str) -> list | None:
+    """The rows of relation `name` if a list selector prefetched them (then reading them asks nothing)."""
+    cache = getattr(instance, "_prefetched_objects_cache", {})
+    return list(cache[name]) if name in cache else None
+
+
 def _has_recorded_meeting(dispute: Dispute) -> bool:
-    return dispute.bipartite_meetings.exists()
+    meetings = prefetched(dispute, "bipartite_meetings")
+    return bool(meetings) if meetings is not None else dispute.bipartite_meetings.exists()
 
 
 def _has_session_held(dispute: Dispute) -> bool:
+    sessions = prefetched(dispute, "sessions")
+    if sessions is not None:
+        return any(s.kind == "mediation" and s.attendance_recorded_at is not None for s in sessions)
     return dispute.sessions.filter(kind="mediation", attendance_recorded_at__isnull=False).exists()
 
 
@@ -92,6 +102,12 @@ def _respondent_company_verified(dispute: Dispute) -> bool:
     # A company that is on SIKHI must be verified first; one that never joined does not block
     # the office from registering the case (the worker cannot be held hostage by silence).
     return dispute.respondent_company_id is None or dispute.respondent_company.verified
+
+
+class DisputeQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> DisputeQuerySet:
+        """The disputes `user` may see: `permissions.can_see_dispute` as a query (`permissions.visible_q`)."""
+        return self.filter(perms.visible_q(user))
 
 
 class Dispute(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
@@ -142,6 +158,8 @@ class Dispute(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
     court_name = models.CharField(max_length=200, blank=True)
     court_akta_number = models.CharField(max_length=100, blank=True)
     court_registered_on = models.DateField(null=True, blank=True)
+
+    objects = DisputeQuerySet.as_manager()
 
     class Meta:
         ordering = ["-id"]

@@ -40,7 +40,13 @@ from disputes.forms import (
     transition_payload,
 )
 from disputes.models import Deadline, DeadlineState, Dispute, DisputeState, DisputeType
-from disputes.selectors import dispute_get_for, dispute_list_for, mediator_loads
+from disputes.selectors import (
+    deadlines_overdue_for,
+    dispute_get_for,
+    dispute_list_for,
+    mediator_loads,
+    sessions_for,
+)
 from sikhi.pages import apply_errors, call_service, found_or_404
 
 WIZARD_STEPS = [
@@ -102,17 +108,12 @@ def dispute_card(dispute: Dispute, user, calendar: WorkingCalendar, today: dt.da
         (d for d in visible_deadlines(dispute, user) if d.state in ("open", "overdue")), key=lambda d: d.due_at
     )
     actors = services.next_actor(dispute)
-    side = perms.party_side(dispute, user)
-    mine = (
-        (side in actors)
-        or (user.role == Role.OFFICER and "officer" in actors)
-        or (user.role == Role.MEDIATOR and "mediator" in actors and dispute.mediator_id == user.id)
-    )
     return {
         "dispute": dispute,
         "state_label": dispute.get_state_display(),
         "next_actor": ", ".join(str(labels.ACTORS.get(a, a)) for a in actors),
-        "my_turn": mine,
+        "my_turn": perms.is_my_turn(user, dispute, actors),
+        "continue_draft": perms.can_continue_draft(user, dispute),
         "deadline": deadline_view(open_deadlines[0], calendar, today) if open_deadlines else None,
     }
 
@@ -158,9 +159,7 @@ def _officer_desk(request: HttpRequest, user, cards) -> dict:
     mine = dispute_list_for(user=user)
     to_check = mine.filter(state__in=[DisputeState.REGISTRATION_SUBMITTED])
     to_delegate = mine.filter(state__in=[DisputeState.AWAITING_MEDIATOR])
-    overdue = (Deadline.objects.filter(dispute__office_id=user.office_id, dispute__submitted_at__isnull=False,
-                                       state=DeadlineState.OVERDUE)
-               .select_related("dispute").order_by("due_at", "id"))
+    overdue = deadlines_overdue_for(user=user)
     to_verify = Company.objects.filter(regency_id=user.office_id, verified_at__isnull=True).order_by("id")
     return {
         "to_verify": paginate(request, to_verify, param="companies"),
@@ -192,19 +191,10 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.role == Role.OFFICER:
         context.update(_officer_desk(request, user, cards))
     if user.role == Role.MEDIATOR:
-        from mediation.models import MediationSession
-
         week_start = today - dt.timedelta(days=today.weekday())
         context["my_cards"] = cards(dispute_list_for(user=user).filter(mediator_id=user.id))
-        context["sessions"] = (
-            MediationSession.objects.filter(
-                dispute__mediator=user,
-                scheduled_for__date__gte=week_start,
-                scheduled_for__date__lt=week_start + dt.timedelta(days=7),
-            )
-            .select_related("dispute")
-            .order_by("scheduled_for")
-        )
+        context["sessions"] = sessions_for(user=user, mediator=user, start=week_start,
+                                           end=week_start + dt.timedelta(days=7))
     return render(request, f"disputes/home_{user.role}.html", context)
 
 
@@ -212,7 +202,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _worker_only(request: HttpRequest) -> None:
-    if request.user.role != Role.WORKER:
+    if not perms.can_file_dispute(request.user):
         raise Http404
 
 
@@ -408,11 +398,11 @@ def _detail_context(request: HttpRequest, dispute: Dispute, bound: dict | None =
         "rooms": [r for r in dispute.rooms.order_by("id") if is_room_member(user, r)],
         "documents": document_list_for(user=user, dispute=dispute),
         "evidence": dispute.evidence.order_by("id"),
-        "evidence_form": EvidenceForm() if _may_upload(user, dispute) else None,
+        "evidence_form": EvidenceForm() if perms.can_upload_evidence_now(user, dispute) else None,
         "representatives": dispute.representatives.all(),
-        "representative_form": (RepresentativeForm() if perms.can_name_representative(user, dispute)
-                                and not dispute.is_terminal else None),
-        "can_edit": dispute.state == DisputeState.DRAFT and perms.can_edit_dispute(user, dispute),
+        "representative_form": RepresentativeForm() if perms.can_name_representative_now(user, dispute) else None,
+        "can_edit": perms.can_continue_draft(user, dispute),
+        "may_resubmit": "resubmit_registration" in names,
         "missing_items": dispute.missing_items if dispute.state == DisputeState.REGISTRATION_RETURNED else [],
         "calculator_url": _calculator_url(dispute) if dispute.type == DisputeType.PHK else None,
         "route_status": _route_status(dispute),
@@ -441,10 +431,6 @@ def _route_status(dispute: Dispute) -> dict | None:
               else dispute.get_route_respondent_display() for side in ("petitioner", "respondent")
               if getattr(dispute, f"route_{side}")}
     return {**chosen, "any": bool(chosen), "differ": len(chosen) == 2}
-
-
-def _may_upload(user, dispute: Dispute) -> bool:
-    return perms.can_upload_evidence(user, dispute) and not dispute.is_terminal and dispute.state != DisputeState.DRAFT
 
 
 def _calculator_url(dispute: Dispute) -> str:
@@ -594,7 +580,7 @@ def invitation(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "disputes/invitation.html",
-        {"token": token, "found": found, "error": error},
+        {"token": token, "found": found, "error": error, "can_claim": perms.can_claim_invitation(request.user)},
         status=400 if error else 200,
     )
 

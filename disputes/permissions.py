@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
+
 from accounts.models import Role
 
 
@@ -93,8 +95,27 @@ def is_signatory(dispute: Any, user: Any) -> bool:
 
 
 def can_see_dispute(user: Any, dispute: Any) -> bool:
-    """The petitioner always; after submission, the respondent company and the office's staff."""
+    """The petitioner always; after submission, the respondent company and the office's staff (its officers and
+    all its mediators, the assigned one included: `is_assigned_mediator` and `is_signatory` add nobody). The same
+    rule as `visible_q` (tests/disputes/test_visibility.py holds them together)."""
     return is_petitioner(dispute, user) or is_respondent(dispute, user) or is_office_staff(dispute, user)
+
+
+NOBODY = Q(pk__in=[])
+
+
+def visible_q(user: Any) -> Q:
+    """`can_see_dispute` as a filter on disputes: `Dispute.objects.visible_to(user)`. Each term is one
+    predicate above (`is_petitioner`, `is_respondent`, `is_office_staff`); SYSTEM, anonymous and inactive users
+    see nothing through it."""
+    if not _person(user):
+        return NOBODY
+    q = Q(petitioner_id=user.id)
+    if user.role == Role.COMPANY and user.company_id is not None:
+        q |= Q(respondent_company_id=user.company_id, submitted_at__isnull=False)
+    if user.role in (Role.OFFICER, Role.MEDIATOR) and user.office_id is not None:
+        q |= Q(office_id=user.office_id, submitted_at__isnull=False)
+    return q
 
 
 def can_edit_dispute(user: Any, dispute: Any) -> bool:
@@ -158,3 +179,87 @@ STAFF_DEADLINES = frozenset({"registration_check"})
 
 def can_see_deadline(user: Any, dispute: Any, key: str) -> bool:
     return key not in STAFF_DEADLINES or is_office_staff(dispute, user)
+
+
+# --- what a page offers now -------------------------------------------------------------------------------
+# Each is the permission above and the state rule of the service behind the form or button, so that a page
+# shows exactly what the service accepts; templates and template tags read these, never the state and role.
+# (States are spelled as their values: disputes.models imports this module.)
+
+
+def can_file_dispute(user: Any) -> bool:
+    """A worker files disputes (`dispute_create`; the filing wizard and the menu's link)."""
+    return bool(_person(user) and user.role == Role.WORKER)
+
+
+def can_continue_draft(user: Any, dispute: Any) -> bool:
+    """The petitioner, while the dispute is a draft: the filing wizard (`dispute_wizard`)."""
+    return dispute.state == "draft" and can_edit_dispute(user, dispute)
+
+
+def is_my_turn(user: Any, dispute: Any, actors: list[str]) -> bool:
+    """Whether `user` is one of `actors` (`services.next_actor`): its own party side, the office's officer, or
+    the assigned mediator."""
+    side = party_side(dispute, user)
+    return bool(
+        (side is not None and side in actors)
+        or ("officer" in actors and is_office_officer(dispute, user))
+        or ("mediator" in actors and is_assigned_mediator(dispute, user))
+    )
+
+
+def can_claim_invitation(user: Any) -> bool:
+    """A company account answers an invitation link for its company (`invitation_claim`)."""
+    return bool(_person(user) and user.role == Role.COMPANY and user.company_id is not None)
+
+
+def can_upload_evidence_now(user: Any, dispute: Any) -> bool:
+    """A party, on a filed dispute not yet closed (a draft's evidence is added in the wizard)."""
+    return dispute.state != "draft" and not dispute.is_terminal and can_upload_evidence(user, dispute)
+
+
+def can_name_representative_now(user: Any, dispute: Any) -> bool:
+    return not dispute.is_terminal and can_name_representative(user, dispute)
+
+
+def meeting_minutes_open(dispute: Any) -> bool:
+    """Bipartite minutes are signed until the case is registered (they are its proof), while it is open."""
+    return dispute.registered_at is None and not dispute.is_terminal
+
+
+def can_sign_meeting_minutes(user: Any, dispute: Any, meeting: Any) -> bool:
+    """A party whose side has not signed these minutes yet, while they are open (`meeting_sign`)."""
+    side = party_side(dispute, user)
+    return (side is not None and meeting_minutes_open(dispute)
+            and all(s.side != side for s in meeting.signatures.all()))
+
+
+def can_record_meeting_now(user: Any, dispute: Any) -> bool:
+    """A party, while bipartite negotiation is under way (`meeting_record`)."""
+    return dispute.state == "bipartite" and can_record_bipartite_meeting(user, dispute)
+
+
+def can_schedule_session_now(user: Any, dispute: Any) -> bool:
+    """The assigned mediator, in mediation (`session_schedule`)."""
+    return dispute.state == "mediation" and can_schedule_session(user, dispute)
+
+
+def can_record_attendance(user: Any, dispute: Any, session: Any, *, now: Any) -> bool:
+    """The assigned mediator, in mediation, once the session's time has come and until attendance is recorded
+    (`session_record_attendance`)."""
+    return (is_assigned_mediator(dispute, user) and dispute.state == "mediation"
+            and session.attendance_recorded_at is None and session.scheduled_for <= now)
+
+
+def can_acknowledge_summons(user: Any, dispute: Any, session: Any, summons: Any) -> bool:
+    """A party its own summons, until acknowledged; offered until the session is held (the service would still
+    accept it later, and a second acknowledgement changes nothing)."""
+    side = party_side(dispute, user)
+    return (side is not None and summons.side == side and summons.acknowledged_at is None
+            and session.attendance_recorded_at is None)
+
+
+def can_acknowledge_recommendation(user: Any, dispute: Any, recommendation: Any) -> bool:
+    """A party whose side has not yet acknowledged receiving the recommendation."""
+    side = party_side(dispute, user)
+    return side is not None and all(r.side != side for r in recommendation.receipts.all())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -9,37 +10,24 @@ from django.db.models import Prefetch, Q, QuerySet
 from accounts.models import Role
 from disputes import permissions as perms
 from disputes.mandates import PowerOfAttorney
-from disputes.models import Dispute, Evidence
+from disputes.models import Deadline, DeadlineState, Dispute, Evidence
 from sikhi.api import NotFound
 
 
-def _visible_q(user: Any) -> Q | None:
-    if not getattr(user, "is_authenticated", False):
-        return None
-    if user.role == Role.WORKER:
-        return Q(petitioner_id=user.id)
-    if user.role == Role.COMPANY and user.company_id:
-        return Q(respondent_company_id=user.company_id, submitted_at__isnull=False)
-    if user.role in (Role.OFFICER, Role.MEDIATOR) and user.office_id:
-        return Q(office_id=user.office_id, submitted_at__isnull=False)
-    return None
-
-
 def dispute_list_for(*, user: Any, status: str | None = None, type: str | None = None) -> QuerySet[Dispute]:
-    """The disputes `user` may see, newest first, with what a list shows of each prefetched: deadlines, rooms,
-    and the recommendation's answers and the open agreement's signatures that `services.next_actor` reads
-    (`open_agreements`: the agreements not rejected, newest first), so that a list costs the same number of
-    queries whatever its length."""
-    from mediation.models import Agreement
+    """The disputes `user` may see (`visible_to`), newest first, with what a list shows of each prefetched:
+    deadlines, rooms, members' surat kuasa, representatives, the recommendation's answers and the open agreement's
+    signatures that `services.next_actor` reads (`open_agreements`: the agreements not rejected, newest first),
+    and the meetings and sessions (with their summonses) that the transitions' conditions read, so that a list
+    costs the same number of queries whatever its length (tests/disputes/test_list_queries.py)."""
+    from mediation.models import Agreement, MediationSession
 
-    q = _visible_q(user)
-    if q is None:
-        return Dispute.objects.none()
     qs = (
-        Dispute.objects.filter(q)
+        Dispute.objects.visible_to(user)
         .select_related("office", "petitioner", "respondent_company", "mediator", "recommendation")
         .prefetch_related(
-            "deadlines", "rooms", "recommendation__answers",
+            "deadlines", "rooms", "recommendation__answers", "powers_of_attorney", "representatives",
+            "bipartite_meetings", Prefetch("sessions", queryset=MediationSession.objects.prefetch_related("summons")),
             Prefetch("agreements", to_attr="open_agreements",
                      queryset=Agreement.objects.filter(rejected_at__isnull=True).order_by("-id")
                      .prefetch_related("signatures")),
@@ -53,16 +41,14 @@ def dispute_list_for(*, user: Any, status: str | None = None, type: str | None =
 
 
 def dispute_get_for(*, user: Any, pk: Any) -> Dispute:
-    """The dispute `pk` if `user` may see it; otherwise NotFound (404, never 403)."""
+    """The dispute `pk` if `user` may see it (`visible_to`); otherwise NotFound (404, never 403)."""
     try:
-        dispute = (
-            Dispute.objects.select_related("office", "petitioner", "respondent_company", "mediator").get(pk=int(pk))
+        return (
+            Dispute.objects.visible_to(user)
+            .select_related("office", "petitioner", "respondent_company", "mediator").get(pk=int(pk))
         )
-    except (Dispute.DoesNotExist, ValueError, TypeError):
+    except (Dispute.DoesNotExist, ValueError, TypeError, OverflowError):
         raise NotFound() from None
-    if not perms.can_see_dispute(user, dispute):
-        raise NotFound()
-    return dispute
 
 
 def evidence_get_for(*, user: Any, pk: Any) -> Evidence:
@@ -74,6 +60,26 @@ def evidence_get_for(*, user: Any, pk: Any) -> Evidence:
     if not perms.can_see_dispute(user, evidence.dispute):
         raise NotFound()
     return evidence
+
+
+def deadlines_overdue_for(*, user: Any) -> QuerySet[Deadline]:
+    """The overdue clocks of the disputes `user` may see (an officer's desk), the most overdue first."""
+    return (Deadline.objects.filter(dispute__in=Dispute.objects.visible_to(user), state=DeadlineState.OVERDUE)
+            .select_related("dispute").order_by("due_at", "id"))
+
+
+def sessions_for(*, user: Any, mediator: Any, start: dt.date, end: dt.date) -> QuerySet:
+    """The sessions from `start` to before `end` of the disputes `user` may see and `mediator` leads (a
+    mediator's week: `mediator` is the user)."""
+    from mediation.models import MediationSession
+
+    return (
+        MediationSession.objects.filter(
+            dispute__in=Dispute.objects.visible_to(user).filter(mediator_id=mediator.id),
+            scheduled_for__date__gte=start, scheduled_for__date__lt=end,
+        )
+        .select_related("dispute").order_by("scheduled_for")
+    )
 
 
 def mediator_loads(*, office_id: str) -> QuerySet:

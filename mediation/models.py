@@ -288,10 +288,17 @@ def absent_after_proper_summonses(dispute, side: str, run: int = STRIKE_OFF_RUN)
     mediation sessions held, each after a proper summons. Clarification sessions are left out; a session the
     party attended, excused itself from, or was not properly summoned to (or one recorded after the fact, with no
     summons) breaks the run."""
-    held = list(
-        dispute.sessions.filter(kind=SessionKind.MEDIATION, attendance_recorded_at__isnull=False)
-        .select_related("dispute__office").prefetch_related("summons").order_by("-scheduled_for", "-id")[:run]
-    )
+    from disputes.models import prefetched
+
+    sessions = prefetched(dispute, "sessions")  # a list prefetched them with their summons
+    if sessions is not None:
+        held = sorted((s for s in sessions if s.kind == SessionKind.MEDIATION and s.attendance_recorded_at),
+                      key=lambda s: (s.scheduled_for, s.id), reverse=True)[:run]
+    else:
+        held = list(
+            dispute.sessions.filter(kind=SessionKind.MEDIATION, attendance_recorded_at__isnull=False)
+            .select_related("dispute__office").prefetch_related("summons").order_by("-scheduled_for", "-id")[:run]
+        )
     if len(held) < run:
         return False
     field = f"{side}_attendance"

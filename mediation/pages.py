@@ -244,10 +244,10 @@ def _console_controls(request: HttpRequest, dispute: Dispute) -> dict:
     """Scheduling, recording a held session, the attendance forms (each shown from its session's time, without a
     reload) and the recommendation and strike-off controls, while the dispute is in mediation."""
     from disputes.forms import transition_form
-    from disputes.models import DisputeState
+    from disputes.services import available_transitions
     from mediation.models import notice_days
 
-    if dispute.state != DisputeState.MEDIATION:
+    if not perms.can_schedule_session_now(request.user, dispute):
         return {"in_mediation": False}
     kept = kept_form(request, dispute)
     now = timezone.now()
@@ -257,15 +257,16 @@ def _console_controls(request: HttpRequest, dispute: Dispute) -> dict:
         for s in dispute.sessions.filter(attendance_recorded_at__isnull=True).order_by("scheduled_for", "id")
     ]
     held = dispute.sessions.filter(attendance_recorded_at__isnull=False).order_by("scheduled_for", "id")
-    may_issue = held.filter(kind=SessionKind.MEDIATION).exists()
+    names = available_transitions(dispute, request.user)  # the transitions' own conditions, not re-coded here
     return {
         "in_mediation": True, "open": kept.get("form") if kept else None, "notice_days": notice_days(dispute),
         "schedule_form": _kept_or_blank(kept, "schedule", ScheduleForm),
         "held_form": _kept_or_blank(kept, "held", HeldSessionForm, auto_id="id_held_%s"),
         "pending": pending, "held": held,
-        "recommendation_form": transition_form(dispute, request.user, "issue_recommendation") if may_issue else None,
+        "recommendation_form": (transition_form(dispute, request.user, "issue_recommendation")
+                                if "issue_recommendation" in names else None),
         "respondent_absent": absent_after_proper_summonses(dispute, "respondent"),
-        "may_strike_off": absent_after_proper_summonses(dispute, "petitioner"),
+        "may_strike_off": "strike_off" in names,
     }
 
 

@@ -63,7 +63,7 @@ def meeting_sign(*, meeting: BipartiteMeeting, by: User) -> BipartiteMeeting:
     side = perms.party_side(dispute, by)
     if side is None:
         raise Forbidden()
-    if dispute.registered_at is not None or dispute.is_terminal:
+    if not perms.meeting_minutes_open(dispute):
         raise _state_conflict(dispute)
     if meeting.signatures.filter(side=side).exists():
         raise Conflict(_("Your side has already signed these minutes."))

@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Role, User
+from accounts.models import User
+from disputes import permissions as perms
 from disputes.models import (
     Dispute,
     DisputeState,
@@ -33,7 +34,7 @@ def invitation_claim(*, token: str, by: User) -> Dispute:
     invitation = invitation_for_token(token)
     if invitation is None:
         raise Invalid(details={"invitation": [_("This invitation link is not valid.")]})
-    if by.role != Role.COMPANY or by.company_id is None:
+    if not perms.can_claim_invitation(by):
         raise Forbidden(_("Only a company account can accept an invitation."))
     dispute = Dispute.objects.select_for_update().get(pk=invitation.dispute_id)
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)

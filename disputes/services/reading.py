@@ -36,18 +36,19 @@ def signatory_role(dispute: Dispute, user: Any, agreement: Agreement | None) -> 
 
 
 def _already_done(dispute: Dispute, user: Any, name: str) -> bool:
-    """Once-per-party rules: a route chosen, a recommendation answered, an agreement signed."""
+    """Once-per-party rules: a route chosen, a recommendation answered, an agreement signed (answers and
+    signatures read through `.all()`: a list's prefetch, or at most two or three rows)."""
     if name == "choose_route":
         side = perms.party_side(dispute, user)
         return bool(side and getattr(dispute, f"route_{side}"))
     if name == "respond_recommendation":
         side = perms.party_side(dispute, user)
         rec = getattr(dispute, "recommendation", None) if side else None
-        return bool(rec and rec.answers.filter(side=side).exists())
+        return bool(rec and any(answer.side == side for answer in rec.answers.all()))
     if name == "sign_agreement":
         agreement = _current_agreement(dispute)
         role = signatory_role(dispute, user, agreement)
-        return role is None or agreement is None or agreement.signatures.filter(role=role).exists()
+        return role is None or agreement is None or any(s.role == role for s in agreement.signatures.all())
     return False
 
 

@@ -1,5 +1,6 @@
 """`{% mediation_section as m %}`: what the dispute page's mediation section shows to this user and which of
-its forms and buttons they may use (the same predicates and state rules as the services)."""
+its forms and buttons they may use: each asks a named predicate of disputes/permissions.py (the permission and
+the state rule of the service behind it), never the state and the role itself."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from django import template
 from django.utils import timezone
 
 from disputes import permissions as perms
-from disputes.models import DisputeState
 from mediation.forms import ONLINE, AttendanceForm, MeetingForm, ScheduleForm
 from mediation.pages import kept_form
 from sikhi.pages import apply_errors
@@ -37,7 +37,6 @@ def mediation_section(context) -> dict:
 
     meetings = context.get("meetings")
     if meetings is not None:
-        signable = side is not None and dispute.registered_at is None and not dispute.is_terminal
         rows = []
         for meeting in meetings:
             signatures = {s.side: s for s in meeting.signatures.all()}
@@ -46,10 +45,10 @@ def mediation_section(context) -> dict:
                 "online": meeting.place == ONLINE,
                 "petitioner": signatures.get("petitioner"),
                 "respondent": signatures.get("respondent"),
-                "can_sign": signable and side not in signatures,
+                "can_sign": perms.can_sign_meeting_minutes(user, dispute, meeting),
             })
         out["meetings"] = rows
-        if dispute.state == DisputeState.BIPARTITE and perms.can_record_bipartite_meeting(user, dispute):
+        if perms.can_record_meeting_now(user, dispute):
             out["meeting_form"] = _form(kept, "meeting", MeetingForm)
 
     sessions = context.get("sessions")
@@ -60,18 +59,17 @@ def mediation_section(context) -> dict:
             row = {
                 "session": session,
                 # Acknowledging is offered until the session has been held (the service would still accept it).
-                "summons": [{"s": s, "can_acknowledge": s.side == side and s.acknowledged_at is None
-                             and session.attendance_recorded_at is None} for s in summons],
+                "summons": [{"s": s, "can_acknowledge": perms.can_acknowledge_summons(user, dispute, session, s)}
+                            for s in summons],
                 "held": session.attendance_recorded_at is not None,
             }
-            if (is_mediator and dispute.state == DisputeState.MEDIATION and session.scheduled_for <= now
-                    and session.attendance_recorded_at is None):
+            if perms.can_record_attendance(user, dispute, session, now=now):
                 key = f"attendance-{session.pk}"
                 row["attendance_form"] = _form(kept, key, AttendanceForm, session_id=session.pk)
                 row["open"] = out["open"] == key
             rows.append(row)
         out["sessions"] = rows
-        if context.get("can_schedule") and dispute.state == DisputeState.MEDIATION:
+        if perms.can_schedule_session_now(user, dispute):
             out["schedule_form"] = _form(kept, "schedule", ScheduleForm)
 
     recommendation = context.get("recommendation")
@@ -85,6 +83,6 @@ def mediation_section(context) -> dict:
                          "receipt": receipts.get(s) if side is None or s == side else None,
                          "show_receipt": side is None or s == side}
                         for s in ("petitioner", "respondent")],
-            "can_acknowledge": side is not None and side not in receipts,
+            "can_acknowledge": perms.can_acknowledge_recommendation(user, dispute, recommendation),
         }
     return out
