@@ -483,7 +483,7 @@ def _enqueue(pending_id: int, *, at: dt.datetime | None = None) -> None:
     job.enqueue(pending_id)
 
 
-@task()
+@task(queue_name="documents")  # its own queue and worker thread (settings.TASK_QUEUES)
 def document_generate_job(pending_id: int) -> str:
     """The background job of one pending document: one attempt (see `pending_document_run`)."""
     return pending_document_run(pending_id)

@@ -20,7 +20,7 @@ from mediation.models import Summons
 from tests.documents.conftest import documents
 from tests.workflow import Flow
 
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "documents"]}}
 JOB = "documents.services.document_generate_job"
 
 

@@ -25,6 +25,7 @@ from rest_framework.authtoken.models import Token
 from chat import mail as outbox
 from chat.models import OutboxEmail, Room
 from disputes.worker_jobs import JobsThread
+from documents.models import Document, PendingDocument
 from tests.chat.conftest import session_cookie
 from tests.chat.test_cross_process import _open, next_frame
 from tests.servers import BASE_DIR, DAPHNE, Server, database_url_of_test_db, start_daphne
@@ -216,8 +217,10 @@ def worker(web, smtp, tmp_path):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.timeout(120)
+@override_settings(TASKS={"default": {**DB_TASKS["default"], "QUEUES": ["default", "documents"]}})
 async def test_a_chat_message_is_delivered_while_the_worker_hangs_on_the_smtp_server(web, worker, smtp):
-    """daphne and the worker as `make run` starts them; the worker's send sits in a greeting that never comes."""
+    """daphne and the worker as `make run` starts them; the worker's send sits in a greeting that never comes.
+    Chat goes on, and the worker's other queue still makes documents."""
 
     def setup():
         cast = Cast()
@@ -226,9 +229,10 @@ async def test_a_chat_message_is_delivered_while_the_worker_hangs_on_the_smtp_se
         room = Room.objects.get(dispute_id=chat_flow.id, kind="bipartite")
         token = Token.objects.get_or_create(user=cast.worker)[0].key
         before = set(OutboxEmail.objects.values_list("id", flat=True))
-        return room.id, mail_flow.id, token, before, session_cookie(cast.worker), session_cookie(cast.company_user)
+        return (chat_flow, room.id, mail_flow.id, token, before, session_cookie(cast.worker),
+                session_cookie(cast.company_user))
 
-    room_id, mail_dispute, token, before, worker_cookie, company_cookie = await sync_to_async(setup)()
+    chat_flow, room_id, mail_dispute, token, before, worker_cookie, company_cookie = await sync_to_async(setup)()
     try:
         seen: list[dict] = []
         async with _open(web, room_id, worker_cookie) as member, _open(web, room_id, company_cookie) as company:
@@ -249,12 +253,52 @@ async def test_a_chat_message_is_delivered_while_the_worker_hangs_on_the_smtp_se
                 took = time.monotonic() - started
                 assert ack["client_id"] == client_id and got["client_id"] == client_id
                 assert took < 2, f"message {n} took {took:.1f} s"
-            assert smtp.accepted == 1 and worker.proc.poll() is None  # still hanging: nothing was sent
+            # Still hanging (the job's send, and the worker's first sweep may hang on a connection of its own).
+            assert worker.proc.poll() is None
+
+        # The documents queue has its own thread: the minutes of a meeting signed now are made meanwhile.
+        meeting_id = await sync_to_async(chat_flow.record_meeting)()
+
+        def minutes_made() -> bool:
+            return (Document.objects.filter(kind="bipartite_minutes", meeting_id=meeting_id).exists()
+                    and not PendingDocument.objects.filter(dispute_id=chat_flow.id).exists())
+
+        assert await sync_to_async(_wait)(minutes_made, 25), worker.output()
 
         def rows():
             return list(OutboxEmail.objects.exclude(id__in=before).values_list("status", "attempts", "sent_at"))
 
         # Held by the worker (claimed, the attempt not finished): not sent, not failed.
-        assert await sync_to_async(rows)() == [("pending", 0, None)]
+        held = await sync_to_async(rows)()
+        assert held and set(held) == {("pending", 0, None)}, held
     finally:
         await sync_to_async(connections.close_all)()
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(TASKS=DB_TASKS)
+def test_deadline_reminders_are_e_mailed_by_the_job_not_on_the_sweeps_thread(monkeypatch):
+    """The sweep only queues the reminders (as every other e-mail): their sending is the e-mail job's."""
+    from disputes.services import deadlines_process
+    from tests.notices.test_reminders import _answer_deadlines, first_reminder_day, noon
+
+    flow = Flow(Cast()).to("recommendation_issued")
+    OutboxEmail.objects.update(status="sent")  # the e-mails so far are not this test's
+    DBTaskResult.objects.all().delete()
+    sent_by_sweep = []
+    real_send = outbox.emails_send
+    monkeypatch.setattr(outbox, "emails_send", lambda **kw: sent_by_sweep.append(list(kw["ids"])) or real_send(**kw))
+
+    day = first_reminder_day(_answer_deadlines(flow)[0].due_at)
+    deadlines_process(now=noon(day))
+
+    reminders = list(OutboxEmail.objects.filter(kind="deadline_reminder").order_by("id"))
+    assert len(reminders) == 2 and {r.status for r in reminders} == {"pending"} and mail.outbox == []
+    assert sent_by_sweep in ([], [[]])  # the sweep sent nothing itself
+    jobs = DBTaskResult.objects.filter(task_path="chat.mail.email_send_job")
+    assert sorted(j.args_kwargs["args"][0] for j in jobs) == [r.pk for r in reminders]
+
+    for job in jobs:
+        outbox.email_send_job.call(*job.args_kwargs["args"])
+    assert len(mail.outbox) == 2 and set(OutboxEmail.objects.filter(kind="deadline_reminder")
+                                         .values_list("status", flat=True)) == {"sent"}
