@@ -4,13 +4,15 @@
 in the recipient's language and writes an `OutboxEmail` row in the caller's transaction; after commit it queues a
 background job (`email_send_job`, django-tasks) that the worker runs, so no web process ever waits on an SMTP
 server. A failed send is recorded on the row (attempts, last error, next attempt time, with backoff)
-and retried by the worker sweep (`emails_retry`, called by `disputes.services.deadlines_process`); after
+and retried by the worker sweep (`emails_retry`, called by `disputes.services.deadlines_process`, which leaves
+first attempts to the job); after
 MAX_ATTEMPTS the row is marked `failed`. Nothing here ever raises into the event that queued the e-mail: a
 rendering or sending error is logged and, for sending, retried.
 
 Delivery is at least once: a sender claims a row by moving its next attempt time forward (a lease) with a
-conditional UPDATE, so two senders never send one row at the same time; a process that dies between the
-send and the update leaves the row to be sent again when the lease runs out.
+conditional UPDATE, so two senders never send one row at the same time, and a sent row is never sent again (a
+retried job finds it sent). A process that dies between the send and the update leaves the row to be sent again
+when the lease runs out; that copy carries the same Message-ID (`message_id`), so mail readers show it once.
 """
 
 from __future__ import annotations
@@ -18,11 +20,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable
+from email.utils import parseaddr
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
@@ -35,6 +39,7 @@ MAX_ATTEMPTS = 10
 LEASE = dt.timedelta(minutes=5)  # how long a sender holds a row before someone else may try it
 FIRST_RETRY = dt.timedelta(minutes=1)
 LONGEST_RETRY = dt.timedelta(hours=6)
+SWEEP_GRACE = dt.timedelta(minutes=2)  # how late a first attempt is before the sweep makes it instead of the job
 
 
 def page_url(path: str) -> str:
@@ -89,6 +94,12 @@ def email_send_job(row_id: int) -> dict[str, int]:
     return emails_send(ids=[row_id])
 
 
+def message_id(row: OutboxEmail) -> str:
+    """The row's Message-ID, the same on every attempt: a copy sent again after a lost update is one message."""
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "sikhi.localhost"
+    return f"<outbox.{row.pk}.{int(row.created_at.timestamp())}@{domain}>"
+
+
 def _claim(row_id: int, now: dt.datetime) -> bool:
     """Take the row for one attempt (a conditional UPDATE: one sender at a time)."""
     return bool(
@@ -102,7 +113,8 @@ def _send_one(row_id: int, now: dt.datetime) -> str | None:
     if not _claim(row_id, now):
         return None
     row = OutboxEmail.objects.get(pk=row_id)
-    message = EmailMultiAlternatives(row.subject, row.body_text, None, [row.to])
+    message = EmailMultiAlternatives(row.subject, row.body_text, None, [row.to],
+                                     headers={"Message-ID": message_id(row)})
     message.attach_alternative(row.body_html, "text/html")
     attempts = row.attempts + 1
     try:
@@ -137,10 +149,13 @@ def emails_send(*, ids: Iterable[int], now: dt.datetime | None = None) -> dict[s
 
 
 def emails_retry(*, now: dt.datetime | None = None, limit: int = 200) -> dict[str, int]:
-    """The worker's part: send the pending e-mails whose next attempt is due (oldest first)."""
+    """The worker sweep's part: send the pending e-mails whose retry is due (oldest first). A first attempt is
+    the job's (`email_send_job`): the sweep takes it over only once it is SWEEP_GRACE late (the job was lost, or
+    its sender died), so that nothing the sweep itself queues (deadline reminders) is sent on the sweep's thread."""
     now = now or timezone.now()
     ids = list(
         OutboxEmail.objects.filter(status=OutboxStatus.PENDING, next_attempt_at__lte=now)
+        .filter(Q(attempts__gt=0) | Q(next_attempt_at__lte=now - SWEEP_GRACE))
         .order_by("next_attempt_at", "id").values_list("id", flat=True)[:limit]
     )
     return emails_send(ids=ids, now=now)

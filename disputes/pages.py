@@ -386,7 +386,7 @@ def _detail_context(request: HttpRequest, dispute: Dispute, bound: dict | None =
         }
         for e in dispute.events.select_related("actor").order_by("at", "id")
     ]
-    from documents.selectors import document_list_for
+    from documents.pages import documents_section
 
     context = {
         "dispute": dispute,
@@ -396,7 +396,7 @@ def _detail_context(request: HttpRequest, dispute: Dispute, bound: dict | None =
         "side": perms.party_side(dispute, user),
         "deadlines": [deadline_view(d, calendar, today) for d in deadline_lines(visible_deadlines(dispute, user))],
         "rooms": [r for r in dispute.rooms.order_by("id") if is_room_member(user, r)],
-        "documents": document_list_for(user=user, dispute=dispute),
+        **documents_section(user=user, dispute=dispute),
         "evidence": dispute.evidence.order_by("id"),
         "evidence_form": EvidenceForm() if perms.can_upload_evidence_now(user, dispute) else None,
         "representatives": dispute.representatives.all(),

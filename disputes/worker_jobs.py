@@ -1,4 +1,6 @@
-"""The background jobs' side of the worker: django-tasks-db's worker loop in a thread beside the deadline sweep."""
+"""The background jobs' side of the worker: django-tasks-db's worker loop in threads beside the deadline sweep, one
+per queue of the backend (settings.TASK_QUEUES), so that slow work on one queue (an SMTP server that hangs) never
+holds up another (documents)."""
 
 from __future__ import annotations
 
@@ -16,23 +18,38 @@ logger = logging.getLogger("disputes.worker")
 
 
 class JobsThread:
-    """Runs every queued job of the default (database) backend until `stop()`; the current job is finished first."""
+    """Runs the queued jobs of the default (database) backend, of `queue` or of every queue ("*"), until
+    `stop()`; the current job is finished first."""
 
-    def __init__(self, *, interval: float) -> None:
+    def __init__(self, *, interval: float, queue: str = "*") -> None:
+        worker_id = f"{socket.gethostname()}-{os.getpid()}" + ("" if queue == "*" else f"-{queue}")
         self.worker = Worker(
-            queue_names=["*"], interval=interval, batch=False, backend_name="default", startup_delay=False,
-            max_tasks=None, worker_id=f"{socket.gethostname()}-{os.getpid()}"[:64], excluded_queue_names=[],
+            queue_names=[queue], interval=interval, batch=False, backend_name="default", startup_delay=False,
+            max_tasks=None, worker_id=worker_id[:64], excluded_queue_names=[],
         )
-        self.thread = threading.Thread(target=self._run, name="sikhi-jobs", daemon=True)
+        self.thread = threading.Thread(target=self._run, name=f"sikhi-jobs-{queue}", daemon=True)
 
     @classmethod
     def start_if_configured(cls, *, interval: float) -> JobsThread | None:
-        """Start the thread when jobs are queued in the database; other backends run them elsewhere."""
+        """One thread taking the jobs of every queue, when jobs are queued in the database; other backends run them
+        elsewhere."""
         if not isinstance(task_backends["default"], DatabaseBackend):
             return None
         jobs = cls(interval=interval)
         jobs.thread.start()
         return jobs
+
+    @classmethod
+    def start_per_queue(cls, *, interval: float) -> list[JobsThread]:
+        """One thread per queue of the database backend (every queue in one when it names none); none for
+        other backends."""
+        backend = task_backends["default"]
+        if not isinstance(backend, DatabaseBackend):
+            return []
+        threads = [cls(interval=interval, queue=queue) for queue in sorted(backend.queues or {"*"})]
+        for jobs in threads:
+            jobs.thread.start()
+        return threads
 
     def _run(self) -> None:
         try:

@@ -6,6 +6,7 @@ import re
 import uuid
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from disputes.models import private_storage
@@ -96,3 +97,47 @@ class Document(models.Model):
         "Anjuran-565-ANJ-32.73-2026.pdf"."""
         number = re.sub(r"[^A-Za-z0-9.]+", "-", self.number).strip("-.") or str(self.pk)
         return f"{DOWNLOAD_NAMES.get(self.kind, 'Dokumen')}-{number}.pdf"
+
+
+class PendingState(models.TextChoices):
+    QUEUED = "queued", _("Waiting to be prepared")
+    RUNNING = "running", _("Being prepared")
+    FAILED = "failed", _("Could not be prepared")
+
+
+class PendingDocument(models.Model):
+    """A document an event called for that the background job (`documents.jobs.document_generate_job`) has not
+    made yet: written in the event's transaction, deleted once the document is stored.
+
+    `key` names the document to be (its generator and the object it documents), so one event never queues it
+    twice; `queued` with `attempts` > 0 is a failed attempt waiting for its retry at `next_attempt_at` (with
+    backoff), `running` is an attempt under way (`next_attempt_at` is then the end of its lease), `failed` means
+    the job gave up after the last attempt: office staff see `error` and `manage.py generate_documents` (or the
+    admin's "retry") makes it."""
+
+    dispute = models.ForeignKey("disputes.Dispute", on_delete=models.CASCADE, related_name="pending_documents")
+    kind = models.CharField(max_length=32)  # a DocumentKind value
+    key = models.CharField(max_length=250, unique=True)
+    generator = models.CharField(max_length=200)  # the dotted path of the documents.services generator
+    object_id = models.PositiveBigIntegerField()  # what the generator is called with
+    # The agreement the document records (agreement, registration request): who may see it follows the agreement.
+    agreement = models.ForeignKey("mediation.Agreement", null=True, blank=True, on_delete=models.CASCADE,
+                                  related_name="+")
+    requested_at = models.DateTimeField(default=timezone.now)
+    state = models.CharField(max_length=8, choices=PendingState.choices, default=PendingState.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.TextField(blank=True)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["requested_at", "id"]
+        indexes = [models.Index(fields=["state", "next_attempt_at"], name="pending_document_due")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key} ({self.state})"
+
+    @property
+    def title(self) -> str:
+        """What is being prepared, e.g. "Written recommendation"."""
+        return str(DocumentKind(self.kind).label) if self.kind in DocumentKind.values else self.kind

@@ -13,14 +13,21 @@ from disputes import permissions as perms
 
 
 def can_see_document(user: Any, document: Any) -> bool:
+    """A stored document, or one still being prepared (a PendingDocument: the same rule by its kind)."""
     dispute = document.dispute
     if not perms.can_see_dispute(user, dispute):
         return False
     if document.kind == "bipartite_minutes":
         return perms.can_see_bipartite_meetings(user, dispute)
     if document.kind in ("agreement", "registration_request"):
-        return perms.can_see_agreement(user, dispute, origin=document.agreement.origin)
+        return document.agreement is not None and perms.can_see_agreement(user, dispute,
+                                                                          origin=document.agreement.origin)
     return True
+
+
+def can_see_document_failure(user: Any, dispute: Any) -> bool:
+    """Why a document could not be prepared (the job's error) is for the office's staff, who have it made."""
+    return perms.is_office_staff(dispute, user)
 
 
 def can_get_court_bundle(user: Any, dispute: Any) -> bool:

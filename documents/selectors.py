@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from disputes.models import Dispute
-from documents.models import Document
+from documents.models import Document, PendingDocument
 from documents.permissions import can_see_document
 from sikhi.api import NotFound
 
@@ -23,6 +23,18 @@ def document_list_for(*, user: Any, dispute: Dispute) -> list[Document]:
         if can_see_document(user, document):
             documents.append(document)
     return documents
+
+
+def pending_documents_for(*, user: Any, dispute: Dispute) -> list[PendingDocument]:
+    """The documents of a dispute still being prepared by the background job, which `user` may see (the rule
+    of the document they will be), oldest request first."""
+    rows = PendingDocument.objects.filter(dispute=dispute).select_related("agreement").order_by("requested_at", "id")
+    pending = []
+    for row in rows:
+        row.dispute = dispute
+        if can_see_document(user, row):
+            pending.append(row)
+    return pending
 
 
 def document_get_for(*, user: Any, pk: Any) -> Document:

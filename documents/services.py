@@ -1,9 +1,12 @@
 """Generating documents: each one once, from the dispute's data, after the event that calls for it.
 
-The events' services only schedule generation (`documents_after_*`, `documents_for_transition`) with
-`transaction.on_commit`: a failed rendering is logged and never undoes the event; `manage.py generate_documents`
-makes whatever is missing later. Every `document_generate_*` function is idempotent: when the document of that
-object exists it is returned unchanged (the stored bytes never change).
+The events' services only schedule generation (`documents_after_*`, `documents_for_transition`): a
+`PendingDocument` row in the event's transaction, and after commit a background job (`document_generate_job`,
+django-tasks) that the worker runs, so no web process renders or signs a PDF. A failed rendering is logged, retried
+with backoff and never undoes the event; `manage.py generate_documents` makes whatever is missing later.
+Every `document_generate_*` function is idempotent: when the document of that object exists it is returned
+unchanged (the stored bytes never change); they run synchronously, for the callers that need the document
+now (the court bundle).
 """
 
 from __future__ import annotations
@@ -23,17 +26,21 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import FieldError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from accounts.courts import phi_court_name
 from accounts.numbers import next_number
 from disputes import permissions as perms
 from disputes.models import Dispute, DisputeState
 from documents import render, signing
-from documents.models import Document, DocumentKind
+from documents.models import Document, DocumentKind, PendingDocument, PendingState
 from documents.permissions import can_get_court_bundle
 from mediation.models import (
     Agreement,
@@ -347,21 +354,16 @@ def documents_generate_missing(*, dispute: Dispute) -> Counter:
             logger.exception("document %s of dispute %s could not be generated", label, dispute.pk)
             counts["failed"] += 1
             continue
+        PendingDocument.objects.filter(key=_pending_key(generate, pk)).delete()  # made: no longer pending
         counts["created" if created else "existing"] += 1
     return counts
 
 
 def _after_commit(label: str, generate: Callable[[int], tuple[Document, bool]], pk: int, dispute_id: int) -> None:
-    """Generate once the event is committed; a failure is logged and left to `manage.py generate_documents`."""
-
-    def run() -> None:
-        try:
-            _idempotent(generate, pk)
-        except Exception:
-            logger.exception("document %s of dispute %s could not be generated; run `manage.py generate_documents "
-                             "--dispute %s` to make it", label, dispute_id, dispute_id)
-
-    transaction.on_commit(run, robust=True)
+    """Queue the generation: a pending row in the event's transaction (the page shows the document being
+    prepared), the background job (`document_generate_job`) once the event is committed. Never raises into the
+    event; a document that already exists is not queued again."""
+    pending_queue(label=label, generate=generate, pk=pk, dispute_id=dispute_id)
 
 
 def documents_after_meeting_signed(*, meeting: BipartiteMeeting) -> None:
@@ -390,6 +392,165 @@ def documents_for_transition(*, dispute: Dispute, name: str) -> None:
                           dispute.pk)
     elif dispute.state == S.COURT_REFERRAL:
         _after_commit("settlement_minutes", _settlement_minutes, dispute.pk, dispute.pk)
+
+
+# --- background generation (django-tasks) ----------------------------------------------------------------------
+# A document is rendered and signed by the worker, never on a web process's (single) database thread: the event
+# writes a PendingDocument row and queues `document_generate_job` after commit. One attempt at a time (a
+# conditional UPDATE claims the row, with a lease); a failure is recorded on the row and retried with backoff (a
+# deferred job, and the deadline sweep for a job that was lost); after MAX_ATTEMPTS the row is `failed` and
+# office staff see why. The generators are idempotent, so a retry never makes a second document.
+
+MAX_ATTEMPTS = 5
+LEASE = dt.timedelta(minutes=10)  # how long one attempt holds the row before another may take it over
+FIRST_RETRY = dt.timedelta(minutes=1)
+LONGEST_RETRY = dt.timedelta(hours=1)
+SWEEP_GRACE = dt.timedelta(minutes=2)  # how late a due attempt is before the sweep makes it itself
+
+
+def retry_delay(attempts: int) -> dt.timedelta:
+    """The wait after failed attempt number `attempts`: 1, 2, 4 ... minutes, at most an hour."""
+    return min(FIRST_RETRY * (2 ** max(attempts - 1, 0)), LONGEST_RETRY)
+
+
+def _generator_path(generate: Callable[[int], tuple[Document, bool]]) -> str:
+    return f"{generate.__module__}.{generate.__qualname__}"
+
+
+def _pending_key(generate: Callable[[int], tuple[Document, bool]], pk: int) -> str:
+    """The document to be: its generator and the object it documents (one pending row each)."""
+    return f"{_generator_path(generate)}:{pk}"
+
+
+def _generator(path: str) -> Callable[[int], tuple[Document, bool]]:
+    if not path.startswith("documents."):  # only ever our own generators, whatever a row says
+        raise ValueError(f"not a document generator: {path}")
+    return import_string(path)
+
+
+def _label_subject(label: str) -> tuple[str, str | None, int | None]:
+    """("summons", "summons", 7) from the label "summons summons=7"; ("recommendation", None, None)."""
+    kind, *rest = label.split()
+    for part in rest:
+        field, _sep, value = part.partition("=")
+        if value.isdigit():
+            return kind, field, int(value)
+    return kind, None, None
+
+
+def _document_exists(kind: str, field: str | None, value: int | None, dispute_id: int) -> bool:
+    filters = {"kind": kind, f"{field}_id": value} if field else {"kind": kind, "dispute_id": dispute_id}
+    try:
+        return Document.objects.filter(**filters).exists()
+    except (FieldError, ValueError, TypeError):  # a label that names no Document field: let the job decide
+        return False
+
+
+def pending_queue(*, label: str, generate: Callable[[int], tuple[Document, bool]], pk: int,
+                  dispute_id: int) -> PendingDocument | None:
+    """The pending row of one document (in the caller's transaction) and its job after commit; None when the
+    document exists already. Never raises: a row that cannot be written is logged and left to
+    `manage.py generate_documents`."""
+    kind, field, value = _label_subject(label)
+    try:
+        if _document_exists(kind, field, value, dispute_id):
+            return None
+        with transaction.atomic():  # a savepoint: a failed insert must not break the caller's transaction
+            pending, created = PendingDocument.objects.get_or_create(
+                key=_pending_key(generate, pk),
+                defaults={"dispute_id": dispute_id, "kind": kind, "generator": _generator_path(generate),
+                          "object_id": pk, "agreement_id": value if field == "agreement" else None})
+            if not created and pending.state == PendingState.FAILED:  # asked for again: start afresh
+                now = timezone.now()
+                PendingDocument.objects.filter(pk=pending.pk).update(
+                    state=PendingState.QUEUED, attempts=0, error="", requested_at=now, next_attempt_at=now)
+    except Exception:
+        logger.exception("document %s of dispute %s could not be queued; run `manage.py generate_documents "
+                         "--dispute %s` to make it", label, dispute_id, dispute_id)
+        return None
+    pending_id = pending.pk
+    # If the job cannot be queued (database gone after commit), the row stays queued and the sweep makes it.
+    transaction.on_commit(lambda: _enqueue(pending_id), robust=True)
+    return pending
+
+
+def _enqueue(pending_id: int, *, at: dt.datetime | None = None) -> None:
+    job = document_generate_job
+    if at is not None:
+        if not job.get_backend().supports_defer:
+            return  # a backend that cannot wait (the tests' immediate one): the sweep retries
+        job = job.using(run_after=at)
+    job.enqueue(pending_id)
+
+
+@task(queue_name="documents")  # its own queue and worker thread (settings.TASK_QUEUES)
+def document_generate_job(pending_id: int) -> str:
+    """The background job of one pending document: one attempt (see `pending_document_run`)."""
+    return pending_document_run(pending_id)
+
+
+def pending_document_run(pending_id: int, *, now: dt.datetime | None = None) -> str:
+    """One attempt at a pending document, if it is due and no one else holds it. Answers "created",
+    "existing" (made meanwhile), "retry" (failed, retried later), "failed" (given up), "not_due" (the event
+    does not call for it after all) or "skipped" (not ours to make now)."""
+    now = now or timezone.now()
+    claimed = PendingDocument.objects.filter(
+        pk=pending_id, state__in=[PendingState.QUEUED, PendingState.RUNNING], next_attempt_at__lte=now,
+    ).update(state=PendingState.RUNNING, attempts=F("attempts") + 1, started_at=now, next_attempt_at=now + LEASE)
+    if not claimed:
+        return "skipped"
+    row = PendingDocument.objects.get(pk=pending_id)
+    try:
+        _, created = _idempotent(_generator(row.generator), row.object_id)
+    except DocumentNotDue as exc:
+        logger.warning("document %s of dispute %s is not due (%s); dropped", row.key, row.dispute_id, exc)
+        PendingDocument.objects.filter(pk=pending_id).delete()
+        return "not_due"
+    except Exception as exc:
+        given_up = row.attempts >= MAX_ATTEMPTS
+        retry_at = now + retry_delay(row.attempts)
+        PendingDocument.objects.filter(pk=pending_id).update(
+            state=PendingState.FAILED if given_up else PendingState.QUEUED,
+            error=f"{type(exc).__name__}: {exc}"[:2000], next_attempt_at=retry_at)
+        logger.exception("document %s of dispute %s could not be generated (attempt %s of %s%s); run `manage.py "
+                         "generate_documents --dispute %s` to make it now", row.kind, row.dispute_id, row.attempts,
+                         MAX_ATTEMPTS, ", giving up" if given_up else f", retried at {retry_at.isoformat()}",
+                         row.dispute_id)
+        if not given_up:
+            try:
+                _enqueue(pending_id, at=retry_at)
+            except Exception:
+                logger.exception("the retry of pending document %s could not be queued; the sweep retries it",
+                                 pending_id)
+        return "failed" if given_up else "retry"
+    PendingDocument.objects.filter(pk=pending_id).delete()
+    return "created" if created else "existing"
+
+
+def pending_document_retry(*, pending: PendingDocument) -> None:
+    """Staff asked to try a given-up document again (the admin's action): a fresh set of attempts, now."""
+    now = timezone.now()
+    PendingDocument.objects.filter(pk=pending.pk).update(state=PendingState.QUEUED, attempts=0, error="",
+                                                         next_attempt_at=now)
+    transaction.on_commit(lambda: _enqueue(pending.pk), robust=True)
+
+
+def documents_retry(*, now: dt.datetime | None = None, limit: int = 20) -> Counter:
+    """The deadline sweep's part: attempts due for longer than SWEEP_GRACE (their job was lost, the worker died
+    holding the row, or the backend cannot defer a retry) are made here. Counts the outcomes."""
+    now = now or timezone.now()
+    ids = list(
+        PendingDocument.objects.filter(state__in=[PendingState.QUEUED, PendingState.RUNNING],
+                                       next_attempt_at__lte=now - SWEEP_GRACE)
+        .order_by("next_attempt_at", "id").values_list("id", flat=True)[:limit]
+    )
+    counts: Counter = Counter()
+    for pending_id in ids:
+        try:
+            counts[pending_document_run(pending_id, now=now)] += 1
+        except Exception:  # the database itself failed: the row waits for the next sweep
+            logger.exception("pending document %s could not be processed", pending_id)
+    return counts
 
 
 # --- the court bundle ------------------------------------------------------------------------------------------

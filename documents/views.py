@@ -13,8 +13,14 @@ from rest_framework.views import APIView
 
 from disputes.selectors import dispute_get_for
 from documents import services
-from documents.selectors import document_get_for, document_list_for, document_verify
-from documents.serializers import DocumentOut, DocumentVerificationOut
+from documents.permissions import can_see_document_failure
+from documents.selectors import (
+    document_get_for,
+    document_list_for,
+    document_verify,
+    pending_documents_for,
+)
+from documents.serializers import DocumentOut, DocumentVerificationOut, PendingDocumentOut
 
 VERIFICATION_DESCRIPTION = (
     "Public check of a generated document; answers only {kind, title, dispute_number, created_at}, never the "
@@ -38,17 +44,23 @@ class DisputeDocumentsView(APIView):
 
     @extend_schema(
         responses=inline_serializer("DocumentList", {"results": DocumentOut(many=True),
+                                                     "pending": PendingDocumentOut(many=True),
                                                      "next": serializers.CharField(allow_null=True)}),
         description=(
             "Oldest first. Who may see the dispute sees its documents, except that the bipartite minutes follow "
             "the meetings' rule (office staff only after registration) and the agreement the agreement's rule. "
-            "`sha256` is the digest of the stored PDF, the bytes the download serves."
+            "`sha256` is the digest of the stored PDF, the bytes the download serves. Documents are rendered "
+            "and signed by a background job after the event that calls for them: until one is stored it is "
+            "listed under `pending` (same visibility rule), not under `results`; poll until `pending` is empty."
         ),
     )
     def get(self, request: Request, pk: int) -> Response:
         dispute = dispute_get_for(user=request.user, pk=pk)
         documents = document_list_for(user=request.user, dispute=dispute)
-        return Response({"results": DocumentOut(documents, many=True).data, "next": None})
+        pending = pending_documents_for(user=request.user, dispute=dispute)
+        context = {"show_errors": can_see_document_failure(request.user, dispute)}
+        return Response({"results": DocumentOut(documents, many=True).data,
+                         "pending": PendingDocumentOut(pending, many=True, context=context).data, "next": None})
 
 
 class DocumentDownloadView(APIView):

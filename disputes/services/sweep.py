@@ -1,4 +1,4 @@
-"""The deadline sweep: system transitions of passed clocks, reminders and e-mail retries."""
+"""The deadline sweep: system transitions of passed clocks, reminders, e-mail and document retries."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from disputes.models import (
     DisputeState,
 )
 from disputes.services.transitions import dispute_transition
+from documents.services import documents_retry
 
 K = DeadlineKey
 S = DisputeState
@@ -31,7 +32,8 @@ def deadlines_process(*, now: dt.datetime) -> dict[str, int]:
     Idempotent and safe in several processes at once: each deadline is handled in its own
     transaction, the dispute row is locked first (as every transition does) and rows another
     process holds are skipped, to be looked at again on the next run. Then it reminds the deadlines
-    falling due within 2 working days (once each) and retries failed e-mails (`_notices_sweep`)."""
+    falling due within 2 working days (once each), retries failed e-mails (`_notices_sweep`) and makes the
+    documents whose background job is late (`_documents_sweep`)."""
     counts = {"expired": 0, "overdue": 0, "skipped": 0, "failed": 0}
     candidates = list(
         Deadline.objects.filter(state=DeadlineState.OPEN, due_at__lt=now).values_list("id", "dispute_id", "key")
@@ -43,7 +45,20 @@ def deadlines_process(*, now: dt.datetime) -> dict[str, int]:
             logger.exception("deadline %s of dispute %s could not be processed", deadline_id, dispute_id)
             counts["failed"] += 1
     _notices_sweep(now=now)
+    _documents_sweep()
     return counts
+
+
+def _documents_sweep() -> None:
+    """Make the pending documents whose job is late (lost, or its retry could not be deferred); never raises.
+    At the current time, not the sweep's `now`: a lease is real time."""
+    try:
+        made = documents_retry()
+    except Exception:
+        logger.exception("pending documents could not be retried; the next sweep tries again")
+        return
+    if made:
+        logger.info("pending documents: %s", " ".join(f"{k}={v}" for k, v in sorted(made.items())))
 
 
 def _notices_sweep(*, now: dt.datetime) -> None:

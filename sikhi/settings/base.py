@@ -177,9 +177,13 @@ SIKHI_BASE_URL = env("SIKHI_BASE_URL", default="http://127.0.0.1:8000")
 SIKHI_SIGNING_P12 = env("SIKHI_SIGNING_P12", default=str(BASE_DIR / "var" / "signing" / "office.p12"))
 SIKHI_SIGNING_PASSPHRASE = env("SIKHI_SIGNING_PASSPHRASE", default="sikhi-dev")
 
-# Background jobs (django-tasks, the backport of Django 6's django.tasks): slow work (sending e-mail) is queued in
-# the database and done by the worker (`manage.py run_worker`), never on the web process's database thread.
-TASKS = {"default": {"BACKEND": env("SIKHI_TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+# Background jobs (django-tasks, the backport of Django 6's django.tasks): slow work (sending e-mail, rendering and
+# signing documents) is queued in the database and done by the worker (`manage.py run_worker`), never on the web
+# process's database thread. The worker runs each queue in its own thread, so a hanging SMTP server ("default":
+# e-mail) never holds up documents ("documents") and a long rendering never holds up e-mail.
+TASK_QUEUES = ["default", "documents"]
+TASKS = {"default": {"BACKEND": env("SIKHI_TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+                     "QUEUES": TASK_QUEUES}}
 
 # Workflow settings.
 SIKHI_INVITATION_DAYS = env.int("SIKHI_INVITATION_DAYS", default=7)

@@ -1,8 +1,9 @@
 """`manage.py run_worker [--interval SECONDS] [--once]`: the background process of a deployment.
 
 It sweeps the statutory clocks (disputes.services.deadlines_process) every --interval seconds, and beside the sweep
-runs the background jobs queued with django-tasks (e-mails) when the database backend is configured: one thread
-takes them from the database as django-tasks-db's `db_worker` does (--jobs-interval is its polling pause).
+runs the background jobs queued with django-tasks (e-mails, documents) when the database backend is configured: one
+thread per queue (settings.TASK_QUEUES) takes them from the database as django-tasks-db's `db_worker` does
+(--jobs-interval is its polling pause), so a hanging SMTP server never holds up the documents.
 A failed sweep or job is logged and the loop goes on; SIGTERM or SIGINT ends it after the current sweep and job.
 """
 
@@ -77,8 +78,9 @@ class Command(BaseCommand):
         for signum in (signal.SIGTERM, signal.SIGINT):
             previous[signum] = signal.signal(signum, request_stop)
 
-        jobs = JobsThread.start_if_configured(interval=options["jobs_interval"])
-        logger.info("worker: started, deadline sweep every %s s%s", interval, ", background jobs" if jobs else "")
+        jobs = JobsThread.start_per_queue(interval=options["jobs_interval"])
+        logger.info("worker: started, deadline sweep every %s s%s", interval,
+                    f", background jobs of {len(jobs)} queue(s)" if jobs else "")
         try:
             while not stop.is_set():
                 started = time.monotonic()
@@ -90,8 +92,10 @@ class Command(BaseCommand):
                     logger.info("deadline sweep: %s", format_counts(counts))
                 stop.wait(max(0.0, interval - (time.monotonic() - started)))
         finally:
-            if jobs:
-                jobs.stop()
+            for thread in jobs:
+                thread.worker.running = False  # all of them at once: each finishes its current job
+            for thread in jobs:
+                thread.stop()
             for signum, handler in previous.items():
                 signal.signal(signum, handler)
         logger.info("worker: stopped")
