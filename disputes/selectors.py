@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from accounts.models import Role
+from accounts.models import Role, User
 from disputes import permissions as perms
 from disputes.mandates import PowerOfAttorney
 from disputes.models import Dispute, Evidence
@@ -25,13 +25,17 @@ def _visible_q(user: Any) -> Q | None:
     return None
 
 
+def _related_model(name: str) -> Any:
+    """The model of a dispute's reverse relation (`agreements`: mediation.Agreement), reached through the
+    relation the app above declares: disputes does not import it."""
+    return Dispute._meta.get_field(name).related_model
+
+
 def dispute_list_for(*, user: Any, status: str | None = None, type: str | None = None) -> QuerySet[Dispute]:
     """The disputes `user` may see, newest first, with what a list shows of each prefetched: deadlines, rooms,
     and the recommendation's answers and the open agreement's signatures that `services.next_actor` reads
     (`open_agreements`: the agreements not rejected, newest first), so that a list costs the same number of
     queries whatever its length."""
-    from mediation.models import Agreement
-
     q = _visible_q(user)
     if q is None:
         return Dispute.objects.none()
@@ -41,7 +45,7 @@ def dispute_list_for(*, user: Any, status: str | None = None, type: str | None =
         .prefetch_related(
             "deadlines", "rooms", "recommendation__answers",
             Prefetch("agreements", to_attr="open_agreements",
-                     queryset=Agreement.objects.filter(rejected_at__isnull=True).order_by("-id")
+                     queryset=_related_model("agreements").objects.filter(rejected_at__isnull=True).order_by("-id")
                      .prefetch_related("signatures")),
         )
     )
@@ -80,7 +84,6 @@ def mediator_loads(*, office_id: str) -> QuerySet:
     """The office's active mediators with `open_cases`: their disputes not yet closed (one query)."""
     from django.db.models import Count
 
-    from accounts.models import User
     from disputes.models import TERMINAL_STATES
 
     return (

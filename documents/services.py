@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from accounts.courts import phi_court_name
 from accounts.numbers import next_number
+from chat.models import Room, RoomKind
 from disputes import permissions as perms
 from disputes.models import Dispute, DisputeState
 from documents import render, signing
@@ -152,8 +153,6 @@ def _summons(summons_id: int) -> tuple[Document, bool]:
         existing = Document.objects.filter(kind=K.SUMMONS, summons=summons).first()
         if existing:
             return existing, False
-        from chat.models import Room, RoomKind
-
         room = Room.objects.filter(dispute=dispute, kind=RoomKind.JOINT).first()
         base = settings.SIKHI_BASE_URL.rstrip("/")
         link = f"{base}/ruang/{room.pk}/" if room else f"{base}/perselisihan/{dispute.pk}/"

@@ -9,6 +9,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.calendar import add_working_days, local_date
+from disputes.models import AgreementOrigin
+
 DEFAULT_NOTICE_DAYS = 3
 
 
@@ -20,15 +23,11 @@ def notice_days(dispute) -> int:
 def earliest_session_day(sent_at: dt.datetime, days: int) -> dt.date:
     """The first day a session may fall on when its summons is sent at `sent_at`: working day `days` after the
     day of sending (sent on Monday with 3 days' notice: Thursday)."""
-    from accounts.calendar import add_working_days, local_date
-
     sent = local_date(sent_at)
     return add_working_days(sent, days) if days > 0 else sent
 
 
 def notice_kept(sent_at: dt.datetime, scheduled_for: dt.datetime, days: int) -> bool:
-    from accounts.calendar import local_date
-
     return local_date(scheduled_for) >= earliest_session_day(sent_at, days)
 
 
@@ -194,11 +193,6 @@ class RecommendationReceipt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.side} received recommendation {self.recommendation_id}"
-
-
-class AgreementOrigin(models.TextChoices):
-    BIPARTITE = "bipartite", _("Bipartite")
-    MEDIATION = "mediation", _("Mediation")
 
 
 class Agreement(models.Model):

@@ -71,7 +71,7 @@ def emit(event: Any) -> None:
     """Hand `event` to its subscribers: the in-transaction ones now (their exceptions propagate), the
     after-commit ones when the current transaction commits."""
     event_type = type(event)
-    if not is_dataclass(event) or not event_type.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+    if not is_dataclass(event) or not event_type.__dataclass_params__.frozen:
         raise TypeError(f"{event!r} is not an event (a frozen dataclass instance)")
     entries = list(_handlers.get(event_type, []))
     for phase, handler in entries:

@@ -145,3 +145,51 @@ def test_events_are_frozen_dataclasses_and_phases_are_checked(bus):
         bus.subscribe(Happened, print, phase="later")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         bus.emit(Mutable("x"))
+
+
+# --- the apps' wiring (AppConfig.ready) ------------------------------------------------------------------------
+
+
+def test_the_apps_subscribe_to_the_domain_events_in_their_ready():
+    from accounts.signals import InvitationPresented, UserLoggedOut
+    from chat import subscribers as chat_subscribers
+    from disputes import subscribers as dispute_subscribers
+    from disputes.signals import CompanyInvited, DisputeHandedOver, DisputeTransitioned, MediatorReassigned
+    from documents import subscribers as document_subscribers
+    from mediation.signals import MeetingSigned, SessionScheduled
+
+    # chat's notices and rooms first, then documents (INSTALLED_APPS order), all inside the transition.
+    assert events.subscribers(DisputeTransitioned) == [
+        ("in_transaction", chat_subscribers.on_dispute_transitioned),
+        ("in_transaction", document_subscribers.on_dispute_transitioned),
+    ]
+    assert events.subscribers(CompanyInvited) == [("in_transaction", chat_subscribers.on_company_invited)]
+    assert events.subscribers(MediatorReassigned) == [("in_transaction", chat_subscribers.on_mediator_reassigned)]
+    assert events.subscribers(DisputeHandedOver) == [("in_transaction", chat_subscribers.on_dispute_handed_over)]
+    assert events.subscribers(UserLoggedOut) == [("in_transaction", chat_subscribers.on_user_logged_out)]
+    assert events.subscribers(InvitationPresented) == [
+        ("in_transaction", dispute_subscribers.on_invitation_presented)]
+    assert events.subscribers(MeetingSigned) == [("in_transaction", document_subscribers.on_meeting_signed)]
+    assert events.subscribers(SessionScheduled) == [("in_transaction", document_subscribers.on_session_scheduled)]
+
+
+def test_every_transition_of_a_dispute_has_a_handler_once_the_apps_are_ready():
+    from disputes.models import Dispute
+    from disputes.services import TRANSITIONS
+
+    fsm = {name for name in dir(Dispute) if hasattr(getattr(Dispute, name, None), "_django_fsm")}
+    assert fsm == set(TRANSITIONS)
+
+
+def test_the_extension_points_are_filled_by_the_apps_above():
+    from chat.permissions import is_room_member
+    from disputes import extensions
+    from documents.page_sections import documents_section
+    from mediation.page_sections import mediation_section
+    from mediation.pages import recommendation_template
+
+    assert extensions.is_room_member.provider is is_room_member
+    assert extensions.recommendation_template.provider is recommendation_template
+    assert extensions.dispute_page_sections == [mediation_section, documents_section]
+    assert extensions.agreement_draft_pdf.provider is not None
+    assert [duty.__module__ for duty in extensions.sweep_duties] == ["chat.subscribers"]

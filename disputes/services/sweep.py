@@ -7,10 +7,9 @@ import logging
 
 from django.db import transaction
 
-from chat.mail import emails_retry
-from chat.notices import deadline_reminders_send
 from disputes import permissions as perms
 from disputes.deadlines import SYSTEM_TRANSITIONS
+from disputes.extensions import sweep_duties
 from disputes.models import (
     Deadline,
     DeadlineKey,
@@ -47,17 +46,17 @@ def deadlines_process(*, now: dt.datetime) -> dict[str, int]:
 
 
 def _notices_sweep(*, now: dt.datetime) -> None:
-    """The sweep's other duties: remind deadlines falling due within 2 working days (once each), and retry
-    the e-mails whose sending failed. Logged, not counted in the answer; never raises."""
-    try:
-        reminded = deadline_reminders_send(now=now)
-        emails = emails_retry()
-    except Exception:
-        logger.exception("deadline reminders or e-mail retries failed; the next sweep tries again")
-        return
-    if reminded or any(emails.values()):
-        logger.info("reminded=%s emails_sent=%s emails_retry=%s emails_failed=%s", reminded, emails["sent"],
-                    emails["retry"], emails["failed"])
+    """The sweep's other duties, registered by the apps above (`disputes.extensions.sweep_duties`; chat:
+    remind deadlines falling due within 2 working days, once each, and retry the e-mails whose sending failed).
+    Logged, not counted in the answer; never raises."""
+    for duty in list(sweep_duties):
+        try:
+            counts = duty(now)
+        except Exception:
+            logger.exception("sweep duty %s failed; the next sweep tries again", getattr(duty, "__qualname__", duty))
+            continue
+        if any(counts.values()):
+            logger.info(" ".join(f"{key}=%s" for key in counts), *counts.values())
 
 
 def _deadline_process_one(deadline_id: int, dispute_id: int, key: str, *, now: dt.datetime) -> str:
