@@ -22,8 +22,10 @@ from rest_framework.authtoken.models import Token
 
 from accounts import permissions as perms
 from accounts.models import STAFF_ROLES, Company, Office, Role, User, language_of
+from accounts.signals import InvitationPresented, UserLoggedOut
 from sikhi.api import Conflict, Forbidden, Invalid, RateLimited
 from sikhi.client import client_key
+from sikhi.events import emit
 
 
 def password_check(*, password: str, user: User) -> None:
@@ -91,8 +93,8 @@ def user_register_company(
     language: str | None = None,
 ) -> User:
     """A company representative signs up with the company (unverified) and, given an invitation token,
-    claims the invitation in the same transaction. `language` as for workers. Publishes nothing itself
-    (see `invitation_claim`)."""
+    claims the invitation in the same transaction (emits `InvitationPresented`, on which disputes calls
+    `invitation_claim`). `language` as for workers. Publishes nothing itself."""
     user = User(username=username, role=Role.COMPANY, name=name, phone=phone, email=email,
                 language=language_of(language or get_language()))
     password_check(password=password, user=user)
@@ -109,10 +111,7 @@ def user_register_company(
     user.set_password(password)
     _save_new_user(user)
     if invitation:
-        # Imported here: accounts is the base every app builds on and must not import disputes at load time.
-        from disputes.services import invitation_claim
-
-        invitation_claim(token=invitation, by=user)
+        emit(InvitationPresented(token=invitation, user=user))  # disputes claims it (invitation_claim)
     return user
 
 
@@ -290,11 +289,10 @@ def company_verify(*, company: Company, by: Any) -> Company:
 
 def user_logout(*, request: HttpRequest, user: Any, token: Token | None = None) -> None:
     """End the session (and revoke the token used); the user's open sockets are closed after commit,
-    since a socket's session is checked only at its handshake."""
-    from chat.events import publish_logged_out
-
+    since a socket's session is checked only at its handshake (emits `UserLoggedOut`; chat publishes
+    `user.logged_out`)."""
     with transaction.atomic():
         if token is not None:
             token_revoke(token=token)
         auth_logout(request)
-        publish_logged_out(user_id=user.pk)
+        emit(UserLoggedOut(user_id=user.pk))

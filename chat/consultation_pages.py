@@ -25,6 +25,7 @@ from chat.consultation_forms import AskForm, ToDisputeForm
 from chat.models import Consultation, ConsultationStatus, Room
 from chat.pages import room_widget
 from disputes.forms import CompanyStepForm
+from disputes.permissions import can_see_dispute
 from sikhi.api import Conflict, Forbidden
 from sikhi.pages import apply_errors, call_service, found_or_404
 
@@ -129,8 +130,6 @@ def _detail_context(request: HttpRequest, consultation: Consultation, dispute_fo
 
 def _linked_dispute(consultation: Consultation, user) -> dict | None:
     """The dispute this consultation became, for those who may see that dispute (a draft: only its worker)."""
-    from disputes.permissions import can_see_dispute
-
     dispute = consultation.dispute
     if dispute is None or not can_see_dispute(user, dispute):
         return None

@@ -15,6 +15,8 @@ from accounts.models import Office, Role
 from chat import events
 from chat.models import Consultation, ConsultationStatus, Room, RoomKind
 from chat.notices import consultation_announce
+from disputes.models import Dispute
+from disputes.services import dispute_create
 from sikhi.api import Conflict, Forbidden, NotFound
 
 
@@ -119,9 +121,6 @@ def consultation_to_dispute(*, consultation: Consultation, by: Any, respondent: 
     Answers (dispute, created). Once converted, converting again starts nothing: it answers the linked dispute
     with created=False (`respondent` and `workplace_regency` are then ignored). The consultation's row is locked
     first, so two conversions at once make one draft. Publishes nothing (a draft concerns only the worker)."""
-    from disputes.models import Dispute
-    from disputes.services import dispute_create  # disputes.services imports chat modules
-
     row = Consultation.objects.select_for_update().get(pk=consultation.pk)
     if not can_turn_into_dispute(by, row):
         raise Forbidden(_("Only the worker who asked can turn this consultation into a dispute."))

@@ -36,6 +36,11 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.calendar import JAKARTA, WorkingCalendar, local_date
+from accounts.courts import phi_court_name
+from accounts.models import Role, User
+from disputes.models import Deadline, DeadlineState, DisputeState, DisputeType
+
 logger = logging.getLogger(__name__)
 
 REMINDER_WORKING_DAYS = 2
@@ -109,8 +114,6 @@ def _local(value: Any) -> dt.datetime | None:
 
 
 def notification_title(kind: str, params: dict) -> str:
-    from disputes.models import DisputeState
-
     number = params.get("number") or ""
     if kind == "transition":
         label = DisputeState(params["target"]).label if params.get("target") in DisputeState.values else ""
@@ -144,8 +147,6 @@ def notification_title(kind: str, params: dict) -> str:
 def role_users(dispute: Any, roles: list[str]) -> list[tuple[Any, str]]:
     """The active accounts that act in `roles` on the dispute, each with its role; never the respondent
     company of a dispute that has not been submitted."""
-    from accounts.models import Role, User
-
     found: dict[int, tuple[Any, str]] = {}
     for role in roles:
         if role == "petitioner":
@@ -169,15 +170,12 @@ def role_users(dispute: Any, roles: list[str]) -> list[tuple[Any, str]]:
 
 def _due_for(dispute: Any, role: str) -> dt.datetime | None:
     """The earliest open deadline the role owes on the dispute."""
-    from disputes.models import Deadline, DeadlineState
-
     dues = [d.due_at for d in Deadline.objects.filter(dispute=dispute, state=DeadlineState.OPEN) if role in d.owed_by]
     return timezone.localtime(min(dues)) if dues else None
 
 
 def _common(dispute: Any, user: Any) -> dict[str, Any]:
     from chat.mail import dispute_url
-    from disputes.models import DisputeType
 
     return {
         "name": user.name or user.username,
@@ -197,7 +195,6 @@ def transition_announce(*, dispute: Any, name: str, source: str, actor_id: int |
     """Called by dispute_transition inside its transaction: the notifications and e-mails of one transition."""
     from chat.mail import email_queue
     from chat.services import notify
-    from disputes.models import DisputeState
 
     newly = [role for role in asked_after if role not in asked_before]
     asked = [(user, role) for user, role in role_users(dispute, asked_after if dispute.state != source else newly)
@@ -249,9 +246,7 @@ def _formatted(text: Any, params: dict) -> Any:
 
 def outcome_announce(*, dispute: Any) -> None:
     """The e-mail of a dispute's final outcome to every account of both parties, each in its own language."""
-    from accounts.courts import phi_court_name
     from chat.mail import email_queue
-    from disputes.models import DisputeState
 
     for user, _role in role_users(dispute, ["petitioner", "respondent"]):
         if not user.email:
@@ -268,7 +263,6 @@ def outcome_announce(*, dispute: Any) -> None:
 
 def consultation_announce(*, consultation: Any) -> None:
     """Called by consultation_create inside its transaction: tell the officers of the office (in-app)."""
-    from accounts.models import Role, User
     from chat.services import notify
 
     officers = User.objects.filter(role=Role.OFFICER, office_id=consultation.office_id, is_active=True)
@@ -284,7 +278,6 @@ def mediator_change_announce(*, dispute: Any, former: Any, actor_id: int | None)
     e-mails to the new mediator, to each party's accounts and to the former mediator. Stage, names and links
     only; nothing of the rooms."""
     from chat.mail import email_queue
-    from disputes.models import DisputeState
 
     new = dispute.mediator
     stage = DisputeState(dispute.state).label
@@ -300,39 +293,11 @@ def mediator_change_announce(*, dispute: Any, former: Any, actor_id: int | None)
                     context=context, kind=f"mediator_{audience}", user=user, dispute=dispute)
 
 
-# --- summons -----------------------------------------------------------------------------------------------
-
-
-def summons_announce(*, dispute: Any, session: Any, side: str, number: int) -> None:
-    """Called by session_schedule inside its transaction: the summons to one party, in-app and by e-mail."""
-    from chat.mail import email_queue, page_url
-    from chat.models import Room, RoomKind
-    from chat.services import notify
-    from mediation.models import SessionKind
-
-    users = role_users(dispute, [side])
-    notify(user_ids=[user.pk for user, _role in users], kind="summons", dispute=dispute,
-           params={"session_id": session.pk, "ordinal": number, "kind": session.kind, "number": dispute.number,
-                   "scheduled_for": session.scheduled_for.isoformat()})
-    room = Room.objects.filter(dispute=dispute, kind=RoomKind.JOINT).first()
-    for user, _role in users:
-        if not user.email:
-            continue
-        context = {**_common(dispute, user), "ordinal": number,
-                   "scheduled_for": timezone.localtime(session.scheduled_for),
-                   "session_kind": SessionKind(session.kind).label, "agenda": session.agenda,
-                   "room_url": page_url(f"/ruang/{room.pk}/") if room else None}
-        email_queue(to=user.email, language=user.language, template="notices/email/summons", context=context,
-                    kind="summons", user=user, dispute=dispute)
-
-
 # --- deadline reminders ------------------------------------------------------------------------------------
 
 
 def reminder_horizon(now: dt.datetime) -> dt.datetime:
     """The end (23:59:59 WIB) of the 2nd working day after today: deadlines due until then are reminded."""
-    from accounts.calendar import JAKARTA, WorkingCalendar, local_date
-
     day = WorkingCalendar().add_working_days(local_date(now), REMINDER_WORKING_DAYS)
     return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=JAKARTA)
 
@@ -341,8 +306,6 @@ def deadline_reminders_send(*, now: dt.datetime) -> int:
     """Remind the users who owe an open deadline falling due within 2 working days: one notification and one
     e-mail per deadline and user, exactly once even when several sweeps run at once (the conditional UPDATE of
     `reminded_at` decides who sends). Answers how many deadlines were reminded; never raises."""
-    from disputes.models import Deadline, DeadlineState
-
     candidates = list(
         Deadline.objects.filter(state=DeadlineState.OPEN, reminded_at__isnull=True, due_at__gt=now,
                                 due_at__lte=reminder_horizon(now)).values_list("id", flat=True)

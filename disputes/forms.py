@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Office
 from accounts.regions import MINISTRY, is_regency
 from accounts.serializers import NIB_MESSAGE, NIB_RE
+from disputes import extensions
 from disputes.models import DisputeType
 from disputes.serializers import NIK_RE
 from severance.forms import RupiahField
@@ -370,9 +371,7 @@ def transition_form(dispute, user, name: str, data=None, files=None) -> forms.Fo
     fields = TRANSITION_FIELDS.get(name, lambda d, u: {})(dispute, user)
     initial = None
     if name == "issue_recommendation" and data is None:
-        from mediation.pages import recommendation_template  # the anjuran's standard structure, prefilled
-
-        initial = recommendation_template(dispute)
+        initial = extensions.recommendation_template(dispute)  # the anjuran's standard structure (mediation)
     base = FORM_BASES.get(name, forms.Form)
     return type(f"{name}_form", (base,), dict(fields))(data, files, prefix=name, initial=initial)
 

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, FSMModelMixin, transition
 
+from disputes import extensions
 from disputes import permissions as perms
 
 if TYPE_CHECKING:
@@ -93,9 +94,7 @@ def _has_session_held(dispute: Dispute) -> bool:
 
 
 def _petitioner_absent_three_times(dispute: Dispute) -> bool:
-    from mediation.models import absent_after_proper_summonses
-
-    return absent_after_proper_summonses(dispute, "petitioner")
+    return extensions.absent_after_proper_summonses(dispute, "petitioner")  # mediation's summons
 
 
 def _respondent_company_verified(dispute: Dispute) -> bool:
@@ -108,6 +107,13 @@ class DisputeQuerySet(models.QuerySet):
     def visible_to(self, user: Any) -> DisputeQuerySet:
         """The disputes `user` may see: `permissions.can_see_dispute` as a query (`permissions.visible_q`)."""
         return self.filter(perms.visible_q(user))
+
+
+class AgreementOrigin(models.TextChoices):
+    """The stage an agreement (mediation.Agreement) comes from; who signs it and who may see it depend on it."""
+
+    BIPARTITE = "bipartite", _("Bipartite")
+    MEDIATION = "mediation", _("Mediation")
 
 
 class Dispute(ConcurrentTransitionMixin, FSMModelMixin, models.Model):

@@ -22,10 +22,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.calendar import WorkingCalendar
+from accounts.courts import phi_court_name
 from accounts.models import Company, Role
-from chat.permissions import is_room_member
-from disputes import labels, services
+from disputes import extensions, labels, services
 from disputes import permissions as perms
+from disputes.extensions import is_room_member
 from disputes.forms import (
     TYPE_HELP,
     CompanyStepForm,
@@ -45,7 +46,6 @@ from disputes.selectors import (
     dispute_get_for,
     dispute_list_for,
     mediator_loads,
-    sessions_for,
 )
 from sikhi.pages import apply_errors, call_service, found_or_404
 
@@ -193,8 +193,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.role == Role.MEDIATOR:
         week_start = today - dt.timedelta(days=today.weekday())
         context["my_cards"] = cards(dispute_list_for(user=user).filter(mediator_id=user.id))
-        context["sessions"] = sessions_for(user=user, mediator=user, start=week_start,
-                                           end=week_start + dt.timedelta(days=7))
+        context["sessions"] = extensions.mediator_week_sessions(user, week_start)  # mediation
     return render(request, f"disputes/home_{user.role}.html", context)
 
 
@@ -386,8 +385,6 @@ def _detail_context(request: HttpRequest, dispute: Dispute, bound: dict | None =
         }
         for e in dispute.events.select_related("actor").order_by("at", "id")
     ]
-    from documents.pages import documents_section
-
     context = {
         "dispute": dispute,
         "card": dispute_card(dispute, user, calendar, today),
@@ -396,7 +393,6 @@ def _detail_context(request: HttpRequest, dispute: Dispute, bound: dict | None =
         "side": perms.party_side(dispute, user),
         "deadlines": [deadline_view(d, calendar, today) for d in deadline_lines(visible_deadlines(dispute, user))],
         "rooms": [r for r in dispute.rooms.order_by("id") if is_room_member(user, r)],
-        **documents_section(user=user, dispute=dispute),
         "evidence": dispute.evidence.order_by("id"),
         "evidence_form": EvidenceForm() if perms.can_upload_evidence_now(user, dispute) else None,
         "representatives": dispute.representatives.all(),
@@ -407,19 +403,18 @@ def _detail_context(request: HttpRequest, dispute: Dispute, bound: dict | None =
         "calculator_url": _calculator_url(dispute) if dispute.type == DisputeType.PHK else None,
         "route_status": _route_status(dispute),
     }
-    context.update(_mediation_context(dispute, user))
+    for section in extensions.dispute_page_sections:  # mediation's stages, documents' documents
+        context.update(section(dispute, user))
     context.update(_court_context(dispute, user))
     return context
 
 
 def _court_context(dispute: Dispute, user) -> dict:
-    """After court_referral: which PHI court the claim goes to, and whether this user may take the bundle."""
+    """After court_referral: which PHI court the claim goes to (whether this user may take the bundle is
+    documents' section)."""
     if dispute.state != DisputeState.COURT_REFERRAL:
         return {"court": None}
-    from accounts.courts import phi_court_name
-    from documents.permissions import can_get_court_bundle
-
-    return {"court": phi_court_name(dispute.office_id), "can_take_bundle": can_get_court_bundle(user, dispute)}
+    return {"court": phi_court_name(dispute.office_id)}
 
 
 def _route_status(dispute: Dispute) -> dict | None:
@@ -441,56 +436,14 @@ def _calculator_url(dispute: Dispute) -> str:
     return "/kalkulator-pesangon/" + (f"?{query}" if query else "")
 
 
-def _mediation_context(dispute: Dispute, user) -> dict:
-    from mediation.models import BipartiteMeeting, MediationSession
-
-    out = {}
-    if perms.can_see_bipartite_meetings(user, dispute):
-        out["meetings"] = BipartiteMeeting.objects.filter(dispute=dispute).prefetch_related("signatures").order_by("id")
-    if perms.can_see_sessions(user, dispute):
-        out["sessions"] = (
-            MediationSession.objects.filter(dispute=dispute).prefetch_related("summons").order_by("scheduled_for")
-        )
-        out["can_schedule"] = perms.can_schedule_session(user, dispute)
-    if perms.can_see_recommendation(user, dispute):
-        out["recommendation"] = getattr(dispute, "recommendation", None)
-    out.update(_agreement_context(dispute, user))
-    return out
-
-
-SIGNATORY_LABELS = {"petitioner": gettext_lazy("Worker"), "respondent": gettext_lazy("Company"),
-                    "mediator": gettext_lazy("Mediator (witness)")}
-
-
-def _agreement_context(dispute: Dispute, user) -> dict:
-    """The terms out for signature, in full, for every signatory (and what each has signed)."""
-    from mediation.terms import rupiah, terbilang
-
-    agreement = services._current_agreement(dispute) if dispute.state == DisputeState.AGREEMENT_DRAFTING else None
-    if agreement is None or not perms.can_see_agreement(user, dispute, origin=agreement.origin):
-        return {}
-    items = [{"kind": i.kind, "description": i.description, "amount": i.amount, "date": i.date,
-              "payment_method": i.payment_method, "rupiah": rupiah(i.amount) if i.amount is not None else "",
-              "words": terbilang(i.amount) if i.amount is not None else ""} for i in agreement.items.all()]
-    signed = {s.role: s for s in agreement.signatures.select_related("user")}
-    from mediation.forms import agreement_items_formset
-
-    drafter = perms.can_draft_agreement(user, dispute, origin=agreement.origin)
-    return {"agreement": agreement, "agreement_items": items,
-            "agreement_formset": agreement_items_formset(agreement) if drafter else None,
-            "agreement_signatures": [(role, SIGNATORY_LABELS[role], signed.get(role)) for role in agreement.required]}
-
-
 @login_required
 def agreement_draft(request: HttpRequest, pk: int) -> HttpResponse:
     """The agreement out for signature as a PDF marked draft, for whoever may see the agreement."""
-    from documents.services import agreement_draft_pdf
-
     dispute = _dispute_or_404(request.user, pk)
     agreement = services._current_agreement(dispute) if dispute.state == DisputeState.AGREEMENT_DRAFTING else None
     if agreement is None or not perms.can_see_agreement(request.user, dispute, origin=agreement.origin):
         raise Http404
-    response = HttpResponse(agreement_draft_pdf(agreement=agreement), content_type="application/pdf")
+    response = HttpResponse(extensions.agreement_draft_pdf(agreement), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="draf-perjanjian-bersama-{dispute.pk}.pdf"'
     return response
 

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from accounts.models import Role
+from accounts.models import Role, User
 from disputes import permissions as perms
 from disputes.mandates import PowerOfAttorney
 from disputes.models import Deadline, DeadlineState, Dispute, Evidence
 from sikhi.api import NotFound
+
+
+def _related_model(name: str) -> Any:
+    """The model of a dispute's reverse relation (`agreements`: mediation.Agreement), reached through the
+    relation the app above declares: disputes does not import it."""
+    return Dispute._meta.get_field(name).related_model
 
 
 def dispute_list_for(*, user: Any, status: str | None = None, type: str | None = None) -> QuerySet[Dispute]:
@@ -20,16 +25,15 @@ def dispute_list_for(*, user: Any, status: str | None = None, type: str | None =
     signatures that `services.next_actor` reads (`open_agreements`: the agreements not rejected, newest first),
     and the meetings and sessions (with their summonses) that the transitions' conditions read, so that a list
     costs the same number of queries whatever its length (tests/disputes/test_list_queries.py)."""
-    from mediation.models import Agreement, MediationSession
-
     qs = (
         Dispute.objects.visible_to(user)
         .select_related("office", "petitioner", "respondent_company", "mediator", "recommendation")
         .prefetch_related(
             "deadlines", "rooms", "recommendation__answers", "powers_of_attorney", "representatives",
-            "bipartite_meetings", Prefetch("sessions", queryset=MediationSession.objects.prefetch_related("summons")),
+            "bipartite_meetings",
+            Prefetch("sessions", queryset=_related_model("sessions").objects.prefetch_related("summons")),
             Prefetch("agreements", to_attr="open_agreements",
-                     queryset=Agreement.objects.filter(rejected_at__isnull=True).order_by("-id")
+                     queryset=_related_model("agreements").objects.filter(rejected_at__isnull=True).order_by("-id")
                      .prefetch_related("signatures")),
         )
     )
@@ -68,25 +72,10 @@ def deadlines_overdue_for(*, user: Any) -> QuerySet[Deadline]:
             .select_related("dispute").order_by("due_at", "id"))
 
 
-def sessions_for(*, user: Any, mediator: Any, start: dt.date, end: dt.date) -> QuerySet:
-    """The sessions from `start` to before `end` of the disputes `user` may see and `mediator` leads (a
-    mediator's week: `mediator` is the user)."""
-    from mediation.models import MediationSession
-
-    return (
-        MediationSession.objects.filter(
-            dispute__in=Dispute.objects.visible_to(user).filter(mediator_id=mediator.id),
-            scheduled_for__date__gte=start, scheduled_for__date__lt=end,
-        )
-        .select_related("dispute").order_by("scheduled_for")
-    )
-
-
 def mediator_loads(*, office_id: str) -> QuerySet:
     """The office's active mediators with `open_cases`: their disputes not yet closed (one query)."""
     from django.db.models import Count
 
-    from accounts.models import User
     from disputes.models import TERMINAL_STATES
 
     return (

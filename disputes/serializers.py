@@ -10,7 +10,7 @@ from rest_framework import serializers
 
 from accounts.models import Office
 from accounts.regions import office_code_for_workplaces
-from chat.permissions import is_room_member
+from disputes.extensions import is_room_member
 from disputes.models import Deadline, DisputeEvent, DisputeType, Evidence
 
 NIK_RE = re.compile(r"^\d{16}$")

@@ -27,7 +27,7 @@ from disputes.serializers import (
     RepresentativeOut,
     TransitionInput,
 )
-from sikhi.api import CursorPagination, Invalid, NotFound
+from sikhi.api import CursorPagination, Forbidden, Invalid, NotFound
 from sikhi.nul import JSONParser, MultiPartParser
 
 
@@ -166,8 +166,6 @@ class DisputeEvidenceView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         dispute = dispute_get_for(user=request.user, pk=pk)
         if not perms.can_upload_evidence(request.user, dispute):
-            from sikhi.api import Forbidden
-
             raise Forbidden()
         data = validated(EvidenceInput, request.data)
         evidence = services.evidence_upload(dispute=dispute, by=request.user, title=data["title"],

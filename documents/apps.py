@@ -6,4 +6,6 @@ class DocumentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from documents import checks  # noqa: F401 - registers the signing check
+        from documents import checks, subscribers  # noqa: F401 - checks registers the signing check
+
+        subscribers.connect()

@@ -38,6 +38,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from mediation.terms import rupiah, terbilang
+
 # --- words and dates ---------------------------------------------------------------------------------------
 
 HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
@@ -669,8 +671,6 @@ class AgreementDeed:
 
 def _item_rows(item) -> list[str]:
     """One term as markup: what, and for a payment its amount with the amount in words, due date and method."""
-    from mediation.terms import rupiah, terbilang
-
     lines = [x(item.description)]
     if item.amount is not None:
         lines.append(f"Jumlah: <b>{rupiah(item.amount)}</b> (terbilang: <i>{x(terbilang(item.amount))}</i>)")

@@ -37,6 +37,7 @@ from django_tasks import task
 
 from accounts.courts import phi_court_name
 from accounts.numbers import next_number
+from chat.models import Room, RoomKind
 from disputes import permissions as perms
 from disputes.models import Dispute, DisputeState
 from documents import render, signing
@@ -159,8 +160,6 @@ def _summons(summons_id: int) -> tuple[Document, bool]:
         existing = Document.objects.filter(kind=K.SUMMONS, summons=summons).first()
         if existing:
             return existing, False
-        from chat.models import Room, RoomKind
-
         room = Room.objects.filter(dispute=dispute, kind=RoomKind.JOINT).first()
         base = settings.SIKHI_BASE_URL.rstrip("/")
         link = f"{base}/ruang/{room.pk}/" if room else f"{base}/perselisihan/{dispute.pk}/"

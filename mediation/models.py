@@ -9,6 +9,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.calendar import add_working_days, local_date
+from disputes.models import AgreementOrigin, prefetched
+
 DEFAULT_NOTICE_DAYS = 3
 
 
@@ -20,15 +23,11 @@ def notice_days(dispute) -> int:
 def earliest_session_day(sent_at: dt.datetime, days: int) -> dt.date:
     """The first day a session may fall on when its summons is sent at `sent_at`: working day `days` after the
     day of sending (sent on Monday with 3 days' notice: Thursday)."""
-    from accounts.calendar import add_working_days, local_date
-
     sent = local_date(sent_at)
     return add_working_days(sent, days) if days > 0 else sent
 
 
 def notice_kept(sent_at: dt.datetime, scheduled_for: dt.datetime, days: int) -> bool:
-    from accounts.calendar import local_date
-
     return local_date(scheduled_for) >= earliest_session_day(sent_at, days)
 
 
@@ -196,11 +195,6 @@ class RecommendationReceipt(models.Model):
         return f"{self.side} received recommendation {self.recommendation_id}"
 
 
-class AgreementOrigin(models.TextChoices):
-    BIPARTITE = "bipartite", _("Bipartite")
-    MEDIATION = "mediation", _("Mediation")
-
-
 class Agreement(models.Model):
     """Terms put to signature (Perjanjian Bersama); a rejected draft is kept, a new one starts clean."""
 
@@ -288,8 +282,6 @@ def absent_after_proper_summonses(dispute, side: str, run: int = STRIKE_OFF_RUN)
     mediation sessions held, each after a proper summons. Clarification sessions are left out; a session the
     party attended, excused itself from, or was not properly summoned to (or one recorded after the fact, with no
     summons) breaks the run."""
-    from disputes.models import prefetched
-
     sessions = prefetched(dispute, "sessions")  # a list prefetched them with their summons
     if sessions is not None:
         held = sorted((s for s in sessions if s.kind == SessionKind.MEDIATION and s.attendance_recorded_at),

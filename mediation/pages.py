@@ -24,8 +24,11 @@ from chat.models import MEDIATION_ROOM_KINDS, Room, RoomKind
 from chat.pages import room_widget
 from chat.services import presence_online, room_set_paused
 from disputes import permissions as perms
+from disputes.forms import transition_form
 from disputes.models import Dispute
+from disputes.pages import _detail_context
 from disputes.selectors import dispute_get_for
+from disputes.services import _current_agreement, available_transitions
 from mediation import services
 from mediation.forms import JAKARTA, AttendanceForm, HeldSessionForm, MeetingForm, PauseForm, ScheduleForm
 from mediation.models import Attendance, MediationSession, SessionKind, absent_after_proper_summonses
@@ -243,8 +246,6 @@ def _kept_or_blank(kept: dict | None, key: str, cls, **kwargs):
 def _console_controls(request: HttpRequest, dispute: Dispute) -> dict:
     """Scheduling, recording a held session, the attendance forms (each shown from its session's time, without a
     reload) and the recommendation and strike-off controls, while the dispute is in mediation."""
-    from disputes.forms import transition_form
-    from disputes.services import available_transitions
     from mediation.models import notice_days
 
     if not perms.can_schedule_session_now(request.user, dispute):
@@ -382,8 +383,6 @@ def recommendation_template(dispute: Dispute) -> dict[str, str]:
 @require_POST
 def agreement_items_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The drafter rewrites the terms; on bad input the page comes back with every row as typed."""
-    from disputes.pages import _detail_context
-    from disputes.services import _current_agreement
     from mediation.forms import agreement_items_formset, agreement_items_payload
 
     dispute = _dispute_or_404(request.user, pk)

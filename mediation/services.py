@@ -9,13 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from chat.notices import summons_announce
 from chat.services import notify
 from disputes import permissions as perms
 from disputes.deadlines import deadline_start, deadlines_close
 from disputes.models import DeadlineKey, Dispute, DisputeState
 from disputes.services import _current_agreement, event_record
-from documents.services import documents_after_meeting_signed, documents_after_session_scheduled
 from mediation.models import (
     Agreement,
     Attendance,
@@ -31,9 +29,12 @@ from mediation.models import (
     notice_days,
     notice_kept,
 )
+from mediation.notices import summons_announce
 from mediation.serializers import AgreementTermsIn
+from mediation.signals import MeetingSigned, SessionScheduled
 from mediation.terms import agreement_items_write
 from sikhi.api import Conflict, Forbidden, Invalid
+from sikhi.events import emit
 
 S = DisputeState
 
@@ -71,7 +72,7 @@ def meeting_sign(*, meeting: BipartiteMeeting, by: User) -> BipartiteMeeting:
     MeetingSignature.objects.create(meeting=meeting, side=side, user=by, at=now)
     event_record(dispute=dispute, by=by, name="bipartite_meeting_signed", source=dispute.state,
                  target=dispute.state, at=now, payload={"meeting_id": meeting.pk, "side": side})
-    documents_after_meeting_signed(meeting=meeting)
+    emit(MeetingSigned(meeting=meeting))  # documents: the minutes, once both sides signed
     return meeting
 
 
@@ -111,7 +112,7 @@ def session_schedule(*, dispute: Dispute, by: User, kind: str, scheduled_for: dt
     event_record(dispute=dispute, by=by, name="session_scheduled", source=dispute.state, target=dispute.state,
                  at=now, payload={"session_id": session.pk, "kind": kind,
                                   "scheduled_for": scheduled_for.isoformat(), "short_notice_reason": reason})
-    documents_after_session_scheduled(session=session)
+    emit(SessionScheduled(session=session))  # documents: the summons letters
     return session
 
 

@@ -23,14 +23,14 @@ from disputes.services.reading import (
     signatory_role,
 )
 from disputes.services.sweep import deadlines_process
-from disputes.services.transitions import PLACEHOLDER_RE, TRANSITIONS, TransitionSpec, dispute_transition
+from disputes.services.transitions import TRANSITIONS, TransitionSpec, dispute_transition, transition_register
 
 __all__ = [
-    "DRAFT_FIELDS", "PARTIES", "PLACEHOLDER_RE", "SIGNATURES", "TRANSITIONS", "TransitionSpec", "_current_agreement",
+    "DRAFT_FIELDS", "PARTIES", "SIGNATURES", "TRANSITIONS", "TransitionSpec", "_current_agreement",
     "available_transitions", "collective_missing", "concerned_user_ids", "court_registration_record",
     "deadlines_process",
     "dispute_create", "dispute_hand_over", "dispute_reassign_mediator", "dispute_transition", "dispute_update",
     "event_record", "evidence_upload", "invitation_claim", "invitation_for_token", "next_actor",
     "office_for_regency", "power_of_attorney_upload", "representative_record", "representative_remove",
-    "representative_side", "side_user_ids", "signatory_role", "sniff_content_type",
+    "representative_side", "side_user_ids", "signatory_role", "sniff_content_type", "transition_register",
 ]

@@ -17,7 +17,7 @@ from disputes.models import (
     Evidence,
 )
 from disputes.services.audit import event_record
-from sikhi.api import Conflict, Forbidden
+from sikhi.api import Conflict, Forbidden, TooLarge, UnsupportedType
 
 SIGNATURES = {
     "application/pdf": [b"%PDF-"],
@@ -36,8 +36,6 @@ def sniff_content_type(head: bytes) -> str | None:
 
 def upload_checked(upload: Any) -> tuple[str, str]:
     """(content type by content, SHA-256) of an upload of at most 10 MB; TooLarge or UnsupportedType otherwise."""
-    from sikhi.api import TooLarge, UnsupportedType
-
     if upload.size > settings.SIKHI_EVIDENCE_MAX_BYTES:
         raise TooLarge(_("The file is larger than 10 MB."))
     upload.seek(0)

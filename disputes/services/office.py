@@ -11,16 +11,16 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Office, Role, User
 from accounts.regions import province_of
-from chat.notices import mediator_change_announce
-from chat.services import notify
 from disputes import permissions as perms
 from disputes.models import (
     Dispute,
     DisputeState,
 )
-from disputes.services.audit import concerned_user_ids, event_record
+from disputes.services.audit import event_record
 from disputes.services.transitions import _AssignMediator
+from disputes.signals import DisputeHandedOver, MediatorReassigned
 from sikhi.api import Conflict, Forbidden, Invalid
+from sikhi.events import emit
 
 S = DisputeState
 
@@ -28,11 +28,8 @@ S = DisputeState
 @transaction.atomic
 def dispute_reassign_mediator(*, dispute: Dispute, by: User, mediator_id: Any) -> Dispute:
     """An officer hands a case in mediation to another mediator of the office. The former mediator
-    loses the rooms at once (their sockets are told to re-check and close); publishes
-    `chat.membership`, notifies the parties and both mediators in-app and e-mails them
-    (chat.notices.mediator_change_announce)."""
-    from chat.events import publish_membership_changed
-
+    loses the rooms at once: emits `MediatorReassigned`, on which chat publishes `chat.membership` (their
+    sockets re-check and close), notifies the parties and both mediators in-app and e-mails them."""
     d = Dispute.objects.select_for_update(of=("self",)).get(pk=dispute.pk)
     if not perms.is_office_officer(d, by):
         raise Forbidden()
@@ -51,10 +48,7 @@ def dispute_reassign_mediator(*, dispute: Dispute, by: User, mediator_id: Any) -
     event_record(dispute=d, by=by, name="mediator_reassigned", source=d.state, target=d.state, at=now,
                  payload={"from": {"id": former.pk, "name": former.name},
                           "to": {"id": mediator.pk, "name": mediator.name}})
-    publish_membership_changed(room_ids=list(d.rooms.values_list("id", flat=True)))
-    notify(user_ids=[*concerned_user_ids(d), former.pk], kind="mediator_changed", dispute=d,
-           params={"number": d.number})
-    mediator_change_announce(dispute=d, former=former, actor_id=by.pk)
+    emit(MediatorReassigned(dispute=d, former=former, actor_id=by.pk))
     return d
 
 
@@ -62,8 +56,8 @@ def dispute_reassign_mediator(*, dispute: Dispute, by: User, mediator_id: Any) -
 def dispute_hand_over(*, dispute: Dispute, by: User, letter_number: str, letter_date: dt.date,
                       reason: str) -> Dispute:
     """A kabupaten/kota office without an active mediator hands a dispute awaiting one to its province's office
-    (pelimpahan, recorded with the letter's number and date). Not a transition: the stage stays. Notifies the
-    parties and the province's officers in-app."""
+    (pelimpahan, recorded with the letter's number and date). Not a transition: the stage stays. Emits
+    `DisputeHandedOver` (chat notifies the parties and the province's officers in-app)."""
     d = Dispute.objects.select_for_update(of=("self",)).get(pk=dispute.pk)
     if not perms.can_hand_over_dispute(by, d):
         raise Forbidden()
@@ -80,8 +74,7 @@ def dispute_hand_over(*, dispute: Dispute, by: User, letter_number: str, letter_
                           "to": {"code": d.office.code, "name": d.office.name},
                           "letter_number": letter_number, "letter_date": letter_date.isoformat(), "reason": reason})
     officers = User.objects.filter(role=Role.OFFICER, office_id=d.office_id, is_active=True)
-    notify(user_ids=[*concerned_user_ids(d), *officers.values_list("id", flat=True)], kind="handed_over",
-           dispute=d, params={"number": d.number, "office": d.office.name})
+    emit(DisputeHandedOver(dispute=d, officer_ids=list(officers.values_list("id", flat=True))))
     return d
 
 

@@ -6,27 +6,25 @@ from typing import Any
 
 from disputes import permissions as perms
 from disputes.models import (
+    AgreementOrigin,
     Dispute,
     DisputeState,
-)
-from mediation.models import (
-    Agreement,
-    AgreementOrigin,
 )
 
 S = DisputeState
 PARTIES = ["petitioner", "respondent"]
 
 
-def _current_agreement(dispute: Dispute) -> Agreement | None:
-    """The newest agreement not rejected; from `open_agreements` when a list selector prefetched it."""
+def _current_agreement(dispute: Dispute) -> Any:
+    """The newest agreement (mediation.Agreement, through its relation) not rejected; from `open_agreements`
+    when a list selector prefetched it."""
     prefetched = getattr(dispute, "open_agreements", None)
     if prefetched is not None:
         return prefetched[0] if prefetched else None
     return dispute.agreements.filter(rejected_at__isnull=True).order_by("-id").first()
 
 
-def signatory_role(dispute: Dispute, user: Any, agreement: Agreement | None) -> str | None:
+def signatory_role(dispute: Dispute, user: Any, agreement: Any) -> str | None:
     side = perms.party_side(dispute, user)
     if side:
         return side

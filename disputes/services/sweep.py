@@ -7,10 +7,9 @@ import logging
 
 from django.db import transaction
 
-from chat.mail import emails_retry
-from chat.notices import deadline_reminders_send
 from disputes import permissions as perms
 from disputes.deadlines import SYSTEM_TRANSITIONS
+from disputes.extensions import sweep_duties
 from disputes.models import (
     Deadline,
     DeadlineKey,
@@ -19,7 +18,6 @@ from disputes.models import (
     DisputeState,
 )
 from disputes.services.transitions import dispute_transition
-from documents.services import documents_retry
 
 K = DeadlineKey
 S = DisputeState
@@ -32,8 +30,8 @@ def deadlines_process(*, now: dt.datetime) -> dict[str, int]:
     Idempotent and safe in several processes at once: each deadline is handled in its own
     transaction, the dispute row is locked first (as every transition does) and rows another
     process holds are skipped, to be looked at again on the next run. Then it reminds the deadlines
-    falling due within 2 working days (once each), retries failed e-mails (`_notices_sweep`) and makes the
-    documents whose background job is late (`_documents_sweep`)."""
+    falling due within 2 working days (once each), retries failed e-mails and makes the documents whose
+    background job is late (`_notices_sweep`: the duties chat and documents register)."""
     counts = {"expired": 0, "overdue": 0, "skipped": 0, "failed": 0}
     candidates = list(
         Deadline.objects.filter(state=DeadlineState.OPEN, due_at__lt=now).values_list("id", "dispute_id", "key")
@@ -45,34 +43,21 @@ def deadlines_process(*, now: dt.datetime) -> dict[str, int]:
             logger.exception("deadline %s of dispute %s could not be processed", deadline_id, dispute_id)
             counts["failed"] += 1
     _notices_sweep(now=now)
-    _documents_sweep()
     return counts
 
 
-def _documents_sweep() -> None:
-    """Make the pending documents whose job is late (lost, or its retry could not be deferred); never raises.
-    At the current time, not the sweep's `now`: a lease is real time."""
-    try:
-        made = documents_retry()
-    except Exception:
-        logger.exception("pending documents could not be retried; the next sweep tries again")
-        return
-    if made:
-        logger.info("pending documents: %s", " ".join(f"{k}={v}" for k, v in sorted(made.items())))
-
-
 def _notices_sweep(*, now: dt.datetime) -> None:
-    """The sweep's other duties: remind deadlines falling due within 2 working days (once each), and retry
-    the e-mails whose sending failed. Logged, not counted in the answer; never raises."""
-    try:
-        reminded = deadline_reminders_send(now=now)
-        emails = emails_retry()
-    except Exception:
-        logger.exception("deadline reminders or e-mail retries failed; the next sweep tries again")
-        return
-    if reminded or any(emails.values()):
-        logger.info("reminded=%s emails_sent=%s emails_retry=%s emails_failed=%s", reminded, emails["sent"],
-                    emails["retry"], emails["failed"])
+    """The sweep's other duties, registered by the apps above (`disputes.extensions.sweep_duties`; chat:
+    remind deadlines falling due within 2 working days, once each, and retry the e-mails whose sending failed).
+    Logged, not counted in the answer; never raises."""
+    for duty in list(sweep_duties):
+        try:
+            counts = duty(now)
+        except Exception:
+            logger.exception("sweep duty %s failed; the next sweep tries again", getattr(duty, "__qualname__", duty))
+            continue
+        if any(counts.values()):
+            logger.info(" ".join(f"{key}=%s" for key in counts), *counts.values())
 
 
 def _deadline_process_one(deadline_id: int, dispute_id: int, key: str, *, now: dt.datetime) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,12 +17,8 @@ from rest_framework import serializers
 
 from accounts.models import Role, User
 from accounts.numbers import next_number
-from chat.mail import email_queue, page_url
-from chat.models import RoomKind
-from chat.notices import transition_announce
-from chat.services import rooms_open, rooms_publish_state
 from disputes import permissions as perms
-from disputes.deadlines import deadline_resume, deadline_start, deadlines_close
+from disputes.deadlines import deadline_start, deadlines_close
 from disputes.events import publish_dispute_transitioned
 from disputes.models import (
     ALLOWED_ROUTES,
@@ -35,28 +30,17 @@ from disputes.models import (
     Invitation,
 )
 from disputes.serializers import StrictCharField
-from disputes.services.audit import concerned_user_ids, event_record
+from disputes.services.audit import event_record
 from disputes.services.mandates import collective_missing
 from disputes.services.reading import (
     PARTIES,
     _already_done,
-    _current_agreement,
     available_transitions,
     next_actor,
-    signatory_role,
 )
-from documents.services import documents_for_transition
-from mediation.models import (
-    Agreement,
-    AgreementOrigin,
-    AgreementSignature,
-    Recommendation,
-    RecommendationAnswer,
-    absent_after_proper_summonses,
-)
-from mediation.serializers import AgreementTermsIn
-from mediation.terms import agreement_items_write, items_from_recommendation
-from sikhi.api import Conflict, Forbidden, Invalid, TransitionNotAllowed
+from disputes.signals import CompanyInvited, DisputeTransitioned
+from sikhi.api import Forbidden, Invalid, TransitionNotAllowed
+from sikhi.events import emit
 
 K = DeadlineKey
 S = DisputeState
@@ -68,25 +52,6 @@ class _Reason(serializers.Serializer):
 
 class _OptionalReason(serializers.Serializer):
     reason = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
-
-
-class _Sign(serializers.Serializer):
-    """The page always sends both (a ticked box and the typed name); the API may omit them, but a `full_name`
-    that is sent must be the signatory's name and `confirm`, when sent, must be true."""
-
-    confirm = serializers.BooleanField(required=False, default=True)
-    full_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    address = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
-    position = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    authority = serializers.CharField(
-        max_length=500, required=False, allow_blank=True, default="",
-        help_text="The company's signatory: the basis of the power to sign (deed of establishment, power of "
-                  "attorney); printed in the Perjanjian Bersama.")
-
-    def validate_confirm(self, value: bool) -> bool:
-        if not value:
-            raise serializers.ValidationError(_("Confirm that you have read the terms and agree to them."))
-        return value
 
 
 class _ReturnRegistration(serializers.Serializer):
@@ -122,37 +87,6 @@ class _AssignMediator(serializers.Serializer):
         return mediator
 
 
-# A part of the anjuran template the mediator has not written yet: "[...]", "[nama]", "[isi anjuran ...]".
-PLACEHOLDER_RE = re.compile(r"\[[^\[\]\n]{0,300}\]")
-
-
-def _no_placeholder(value: str) -> None:
-    found = PLACEHOLDER_RE.search(value)
-    if found:
-        raise serializers.ValidationError(
-            _("Replace the template placeholder %(placeholder)s with the actual text before issuing the "
-              "recommendation.") % {"placeholder": found.group(0)[:80]}
-        )
-
-
-class _IssueRecommendation(serializers.Serializer):
-    """The anjuran's text; it may not be issued while it still holds a template placeholder in [brackets]."""
-
-    considerations = serializers.CharField(max_length=50000, validators=[_no_placeholder])
-    recommendations = serializers.CharField(max_length=50000, validators=[_no_placeholder])
-    on_available_data = serializers.BooleanField(required=False, default=False)
-
-
-class _RespondRecommendation(serializers.Serializer):
-    accept = serializers.BooleanField()
-    reason = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
-
-    def validate(self, attrs: dict) -> dict:
-        if not attrs["accept"] and not attrs["reason"].strip():
-            raise serializers.ValidationError({"reason": [_("A reason is required when rejecting.")]})
-        return attrs
-
-
 @dataclass
 class Ctx:
     dispute: Dispute
@@ -183,22 +117,17 @@ def _submit(c: Ctx) -> None:
 
 
 def _invite(d: Dispute, *, expires_at: dt.datetime) -> None:
-    """E-mail a single-use invitation link to the company not on SIKHI (through the outbox, in Indonesian:
-    the invitee has no account and so no language of its own)."""
+    """A single-use invitation for the company not on SIKHI; `CompanyInvited` has it e-mailed (chat)."""
     token = secrets.token_urlsafe(32)
     Invitation.objects.create(dispute=d, email=d.respondent_email, expires_at=expires_at,
                               token_hash=hashlib.sha256(token.encode()).hexdigest())
-    email_queue(to=d.respondent_email, language="id", template="notices/email/invitation", kind="invitation",
-                dispute=d, context={"respondent": d.respondent_name, "number": d.number,
-                                    "due": timezone.localtime(expires_at),
-                                    "url": page_url(f"/daftar/?undangan={token}")})
+    emit(CompanyInvited(dispute=d, email=d.respondent_email, token=token, expires_at=expires_at))
 
 
 def _accept_bipartite(c: Ctx) -> None:
     c.dispute.accept_bipartite()
     deadlines_close(dispute=c.dispute, keys=[K.INVITATION_RESPONSE], at=c.at)
     deadline_start(dispute=c.dispute, key=K.BIPARTITE, at=c.at, owed_by=list(PARTIES))
-    rooms_open(dispute=c.dispute, kinds=[RoomKind.BIPARTITE])
 
 
 def _decline_bipartite(c: Ctx) -> None:
@@ -210,21 +139,6 @@ def _decline_bipartite(c: Ctx) -> None:
 def _expire_invitation(c: Ctx) -> None:
     c.dispute.expire_invitation()
     deadlines_close(dispute=c.dispute, keys=[K.INVITATION_RESPONSE], at=c.at, state=DeadlineState.EXPIRED)
-
-
-def _propose_agreement(c: Ctx) -> None:
-    c.dispute.propose_agreement()
-    _agreement_open(c, items=c.data["items"], origin=AgreementOrigin.BIPARTITE)
-
-
-def _agreement_open(c: Ctx, *, items: list[dict], origin: str, from_recommendation: bool = False) -> None:
-    agreement = Agreement.objects.create(dispute=c.dispute, terms="", origin=origin,
-                                         from_recommendation=from_recommendation,
-                                         proposed_by=c.by if isinstance(c.by, User) else None)
-    agreement_items_write(agreement, items, at=c.at)
-    deadline_start(dispute=c.dispute, key=K.AGREEMENT_DRAFTING, at=c.at, owed_by=agreement.required)
-    c.payload["terms"] = agreement.terms
-    c.payload["origin"] = origin
 
 
 def _fail_bipartite(c: Ctx) -> None:
@@ -304,98 +218,9 @@ def _assign_mediator(c: Ctx) -> None:
     c.payload["mediator"] = {"id": mediator.pk, "name": mediator.name}
     deadline_start(dispute=c.dispute, key=K.FIRST_SESSION, at=c.at, owed_by=["mediator"])
     deadline_start(dispute=c.dispute, key=K.MEDIATION, at=c.at, owed_by=["mediator"])
-    rooms_open(dispute=c.dispute, kinds=[RoomKind.JOINT, RoomKind.CAUCUS_PETITIONER, RoomKind.CAUCUS_RESPONDENT])
 
 
 MEDIATION_STAGE_KEYS = [K.FIRST_SESSION, K.MEDIATION, K.RECOMMENDATION_ISSUE]
-
-
-def _reach_agreement(c: Ctx) -> None:
-    c.dispute.reach_agreement()
-    deadlines_close(dispute=c.dispute, keys=MEDIATION_STAGE_KEYS, at=c.at)
-    _agreement_open(c, items=c.data["items"], origin=AgreementOrigin.MEDIATION)
-
-
-def _issue_recommendation(c: Ctx) -> None:
-    d = c.dispute
-    on_data = c.data.get("on_available_data", False)
-    if on_data and not absent_after_proper_summonses(d, "respondent"):
-        raise Invalid(details={"on_available_data": [
-            _("The respondent has not stayed away from three sessions after proper summonses.")]})
-    d.issue_recommendation()
-    Recommendation.objects.create(dispute=d, considerations=c.data["considerations"],
-                                  recommendations=c.data["recommendations"], issued_at=c.at, issued_by=c.by,
-                                  on_available_data=on_data)
-    c.payload["on_available_data"] = on_data
-    deadlines_close(dispute=d, keys=MEDIATION_STAGE_KEYS, at=c.at)
-    for side in PARTIES:
-        deadline_start(dispute=d, key=K.RECOMMENDATION_ANSWER, at=c.at, owed_by=[side])
-
-
-def _respond_recommendation(c: Ctx) -> None:
-    d = c.dispute
-    rec = d.recommendation
-    accept = c.data["accept"]
-    assert c.side is not None  # only a party may answer (the transition's permission)
-    RecommendationAnswer.objects.create(recommendation=rec, side=c.side, accept=accept, reason=c.data["reason"],
-                                        answered_at=c.at, user=c.by)
-    answers = {a.side: a.accept for a in rec.answers.all()}
-    all_accepted = len(answers) == 2 and all(answers.values())
-    d.respond_recommendation(rejected=not accept, all_accepted=all_accepted, at=c.at)
-    c.payload.update(side=c.side, accept=accept, reason=c.data["reason"])
-    deadlines_close(dispute=d, keys=[K.RECOMMENDATION_ANSWER], at=c.at, owed_by=c.side)
-    if all_accepted:
-        # The mediator's draft: the anjuran's recommendations as items, never the anjuran letter.
-        _agreement_open(c, items=items_from_recommendation(rec.recommendations), origin=AgreementOrigin.MEDIATION,
-                        from_recommendation=True)
-
-
-def _expire_recommendation(c: Ctx) -> None:
-    d = c.dispute
-    rec = d.recommendation
-    answered = set(rec.answers.values_list("side", flat=True))
-    silent = [side for side in PARTIES if side not in answered]
-    for side in silent:
-        RecommendationAnswer.objects.create(recommendation=rec, side=side, accept=False, by_silence=True,
-                                            reason="rejected_by_silence", answered_at=c.at)
-        deadlines_close(dispute=d, keys=[K.RECOMMENDATION_ANSWER], at=c.at, state=DeadlineState.EXPIRED,
-                        owed_by=side)
-    d.expire_recommendation(at=c.at)
-    c.payload["rejected_by_silence"] = silent
-
-
-def _sign_agreement(c: Ctx) -> None:
-    d = c.dispute
-    agreement = _current_agreement(d)
-    role = signatory_role(d, c.by, agreement)
-    assert agreement is not None and role is not None  # else _already_done refused the transition
-    if not agreement.items.exists():
-        raise Conflict(_("The agreement has no terms yet: its drafter must write them before anyone signs."))
-    typed = " ".join(c.data.get("full_name", "").split())
-    if typed and typed.casefold() != " ".join(c.by.name.split()).casefold():
-        raise Invalid(details={"full_name": [_("Type your full name exactly as it is on your account.")]})
-    AgreementSignature.objects.create(
-        agreement=agreement, role=role, user=c.by, at=c.at, typed_name=typed,
-        address=c.data.get("address", "").strip() if role == "petitioner" else "",
-        position=c.data.get("position", "").strip() if role == "respondent" else "",
-        authority=c.data.get("authority", "").strip() if role == "respondent" else "")
-    signed = set(agreement.signatures.values_list("role", flat=True))
-    d.sign_agreement(all_signed=signed >= set(agreement.required), at=c.at)
-    c.payload["role"] = role
-
-
-def _reject_agreement(c: Ctx) -> None:
-    d = c.dispute
-    agreement = _current_agreement(d)
-    assert agreement is not None  # agreement_drafting always has an open agreement (_agreement_open)
-    agreement.rejected_at, agreement.rejected_by, agreement.rejection_reason = c.at, c.by, c.data["reason"]
-    agreement.save(update_fields=["rejected_at", "rejected_by", "rejection_reason"])
-    d.reject_agreement(origin=agreement.origin)
-    c.payload.update(reason=c.data["reason"], origin=agreement.origin)
-    deadlines_close(dispute=d, keys=[K.AGREEMENT_DRAFTING], at=c.at)
-    if d.state == S.MEDIATION:
-        # Mediation resumes, and so does its clock (closed when the terms went to signature), where it stood.
-        deadline_resume(dispute=d, key=K.MEDIATION, at=c.at, owed_by=["mediator"])
 
 
 def _strike_off(c: Ctx) -> None:
@@ -420,7 +245,6 @@ TRANSITIONS: dict[str, TransitionSpec] = {
     "accept_bipartite": TransitionSpec(_accept_bipartite),
     "decline_bipartite": TransitionSpec(_decline_bipartite, _Reason),
     "expire_invitation": TransitionSpec(_expire_invitation),
-    "propose_agreement": TransitionSpec(_propose_agreement, AgreementTermsIn),
     "fail_bipartite": TransitionSpec(_fail_bipartite, _Reason),
     "expire_bipartite": TransitionSpec(_expire_bipartite),
     "register": TransitionSpec(_register),
@@ -430,15 +254,19 @@ TRANSITIONS: dict[str, TransitionSpec] = {
     "choose_route": TransitionSpec(_choose_route, _ChooseRoute),
     "expire_route_choice": TransitionSpec(_expire_route_choice),
     "assign_mediator": TransitionSpec(_assign_mediator, _AssignMediator),
-    "reach_agreement": TransitionSpec(_reach_agreement, AgreementTermsIn),
-    "issue_recommendation": TransitionSpec(_issue_recommendation, _IssueRecommendation),
-    "respond_recommendation": TransitionSpec(_respond_recommendation, _RespondRecommendation),
-    "expire_recommendation": TransitionSpec(_expire_recommendation),
-    "sign_agreement": TransitionSpec(_sign_agreement, _Sign),
-    "reject_agreement": TransitionSpec(_reject_agreement, _Reason),
     "strike_off": TransitionSpec(_strike_off),
     "withdraw": TransitionSpec(_withdraw, _OptionalReason),
 }
+# The transitions of the agreement and the recommendation are mediation's (its models): `mediation.transitions`
+# registers them from `MediationConfig.ready()`.
+
+
+def transition_register(specs: dict[str, TransitionSpec]) -> None:
+    """Add the handlers of transitions an app above owns (their names are the model's fsm transitions)."""
+    unknown = [name for name in specs if not hasattr(Dispute, name)]
+    if unknown:
+        raise ValueError(f"not transitions of Dispute: {unknown}")
+    TRANSITIONS.update(specs)
 
 
 def _may_ever(dispute: Dispute, user: Any, name: str) -> bool:
@@ -449,8 +277,9 @@ def _may_ever(dispute: Dispute, user: Any, name: str) -> bool:
 
 def dispute_transition(*, dispute: Dispute, by: Any, name: str, data: dict | None = None,
                        now: dt.datetime | None = None) -> Dispute:
-    """Make transition `name` as `by` (a user or perms.SYSTEM): checks, applies, audits, and
-    publishes `dispute.transitioned` after commit. Two concurrent calls: one wins, the other gets 409."""
+    """Make transition `name` as `by` (a user or perms.SYSTEM): checks, applies, audits, publishes
+    `dispute.transitioned` after commit and emits `DisputeTransitioned` inside the transaction (its subscribers
+    open the rooms, send the notices, make the documents). Two concurrent calls: one wins, the other gets 409."""
     spec = TRANSITIONS.get(name)
     if spec is None:
         raise Invalid(details={"name": [_("Unknown transition.")]})
@@ -477,12 +306,9 @@ def dispute_transition(*, dispute: Dispute, by: Any, name: str, data: dict | Non
                                  payload=ctx.payload)
             publish_dispute_transitioned(dispute_id=d.pk, event_id=event.pk, name=name, source=ctx.source,
                                          target=d.state)
-            actor_id = by.id if isinstance(by, User) else None
-            transition_announce(dispute=d, name=name, source=ctx.source, actor_id=actor_id,
-                                concerned_ids=concerned_user_ids(d), asked_before=asked_before,
-                                asked_after=next_actor(d), payload=ctx.payload)
-            rooms_publish_state(dispute=d)
-            documents_for_transition(dispute=d, name=name)  # after commit; a failure never undoes this
+            emit(DisputeTransitioned(dispute=d, event_id=event.pk, name=name, source=ctx.source, target=d.state,
+                                     actor_id=by.id if isinstance(by, User) else None,
+                                     asked_before=asked_before, asked_after=next_actor(d), payload=ctx.payload))
     except ConcurrentTransition:
         d = Dispute.objects.get(pk=dispute.pk)
         raise TransitionNotAllowed(state=d.state, allowed=available_transitions(d, by)) from None

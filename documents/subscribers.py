@@ -1,0 +1,45 @@
+"""documents' answers to the events of disputes and mediation: the documents a transition, a signed meeting or a
+scheduled session makes. Subscribed in `DocumentsConfig.ready()`. In the transaction (they read the rows there);
+the rendering itself runs after commit, and a failure there never undoes the fact."""
+
+from __future__ import annotations
+
+from disputes import extensions
+from disputes.signals import DisputeTransitioned
+from documents.page_sections import documents_section
+from documents.services import (
+    agreement_draft_pdf,
+    documents_after_meeting_signed,
+    documents_after_session_scheduled,
+    documents_for_transition,
+    documents_retry,
+)
+from mediation.signals import MeetingSigned, SessionScheduled
+from sikhi.events import subscribe
+
+
+def on_dispute_transitioned(event: DisputeTransitioned) -> None:
+    documents_for_transition(dispute=event.dispute, name=event.name)
+
+
+def on_meeting_signed(event: MeetingSigned) -> None:
+    documents_after_meeting_signed(meeting=event.meeting)
+
+
+def on_session_scheduled(event: SessionScheduled) -> None:
+    documents_after_session_scheduled(session=event.session)
+
+
+def connect() -> None:
+    subscribe(DisputeTransitioned, on_dispute_transitioned, phase="in_transaction")
+    subscribe(MeetingSigned, on_meeting_signed, phase="in_transaction")
+    subscribe(SessionScheduled, on_session_scheduled, phase="in_transaction")
+    extensions.agreement_draft_pdf.provide(lambda agreement: agreement_draft_pdf(agreement=agreement))
+    extensions.dispute_page_section_register(documents_section)
+    extensions.sweep_duty_register(documents_sweep)
+
+
+def documents_sweep(now) -> dict:
+    """The deadline sweep's duty: make the pending documents whose job is late (lost, or its retry could not be
+    deferred). At the current time, not the sweep's `now`: a lease is real time."""
+    return dict(documents_retry())
