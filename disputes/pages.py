@@ -41,6 +41,7 @@ from disputes.forms import (
 )
 from disputes.models import Deadline, DeadlineState, Dispute, DisputeState, DisputeType
 from disputes.selectors import dispute_get_for, dispute_list_for, mediator_loads
+from documents.deliveries import office_notice_gaps
 from sikhi.pages import apply_errors, call_service, found_or_404
 
 WIZARD_STEPS = [
@@ -169,6 +170,7 @@ def _officer_desk(request: HttpRequest, user, cards) -> dict:
         "section_size": SECTION_SIZE,
         "overdue": paginate(request, overdue, param="overdue"),
         "mediators": list(mediator_loads(office_id=user.office_id)),
+        "unnotified": office_notice_gaps(office_id=user.office_id),
         "states": [(value, label) for value, label in DisputeState.choices if value != DisputeState.DRAFT],
     }
 

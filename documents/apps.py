@@ -6,4 +6,9 @@ class DocumentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from documents import checks  # noqa: F401 - registers the signing check
+        from documents import (
+            checks,  # noqa: F401 - registers the signing check
+            links,
+        )
+
+        links.connect()  # a party without an account gets its e-mailed link when a notice document is stored

@@ -96,3 +96,6 @@ class Document(models.Model):
         "Anjuran-565-ANJ-32.73-2026.pdf"."""
         number = re.sub(r"[^A-Za-z0-9.]+", "-", self.number).strip("-.") or str(self.pk)
         return f"{DOWNLOAD_NAMES.get(self.kind, 'Dokumen')}-{number}.pdf"
+
+
+from documents.notice_models import Delivery, DocumentLink, DocumentReceipt  # noqa: E402,F401  (models of this app)

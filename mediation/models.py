@@ -137,11 +137,15 @@ class Summons(models.Model):
 
     @property
     def proper(self) -> bool:
-        """A proper summons (dipanggil secara patut): acknowledged by the party, or sent with the office's
-        minimum notice."""
+        """A proper summons (dipanggil secara patut): acknowledged by the party, or reaching it with the office's
+        minimum notice, counted from its sending for a party on SIKHI or e-mailed a link, and from the recorded
+        delivery for a party reached only by post, courier or hand (documents.deliveries.summons_notice_from)."""
         if self.acknowledged_at is not None:
             return True
-        return notice_kept(self.sent_at, self.session.scheduled_for, notice_days(self.session.dispute))
+        from documents.deliveries import summons_notice_from
+
+        start = summons_notice_from(self)
+        return start is not None and notice_kept(start, self.session.scheduled_for, notice_days(self.session.dispute))
 
 
 class Recommendation(models.Model):

@@ -15,6 +15,7 @@ from disputes import permissions as perms
 from disputes.deadlines import deadline_start, deadlines_close
 from disputes.models import DeadlineKey, Dispute, DisputeState
 from disputes.services import _current_agreement, event_record
+from documents.deliveries import answer_clocks_sync
 from documents.services import documents_after_meeting_signed, documents_after_session_scheduled
 from mediation.models import (
     Agreement,
@@ -149,6 +150,7 @@ def recommendation_acknowledge(*, dispute: Dispute, by: User) -> Recommendation:
                                              acknowledged_by=by)
         event_record(dispute=dispute, by=by, name="recommendation_acknowledged", source=dispute.state,
                      target=dispute.state, at=now, payload={"side": side})
+        answer_clocks_sync(dispute=dispute)  # this party's 10 working days to answer start now
     return recommendation
 
 

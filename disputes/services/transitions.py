@@ -45,6 +45,7 @@ from disputes.services.reading import (
     next_actor,
     signatory_role,
 )
+from documents.deliveries import answer_clocks_run_out, answer_clocks_sync
 from documents.services import documents_for_transition
 from mediation.models import (
     Agreement,
@@ -328,8 +329,9 @@ def _issue_recommendation(c: Ctx) -> None:
                                   on_available_data=on_data)
     c.payload["on_available_data"] = on_data
     deadlines_close(dispute=d, keys=MEDIATION_STAGE_KEYS, at=c.at)
-    for side in PARTIES:
-        deadline_start(dispute=d, key=K.RECOMMENDATION_ANSWER, at=c.at, owed_by=[side])
+    # Each party's 10 working days run from its own receipt of the anjuran, not from the issue (UU 2/2004
+    # Art. 13(2)(c)): its clock starts when it acknowledges, opens or is delivered the anjuran.
+    answer_clocks_sync(dispute=d)
 
 
 def _respond_recommendation(c: Ctx) -> None:
@@ -353,8 +355,11 @@ def _respond_recommendation(c: Ctx) -> None:
 def _expire_recommendation(c: Ctx) -> None:
     d = c.dispute
     rec = d.recommendation
-    answered = set(rec.answers.values_list("side", flat=True))
-    silent = [side for side in PARTIES if side not in answered]
+    # Only a party whose own answer clock ran out is silent (UU 2/2004 Art. 13(2)(d)); one that has not received
+    # the anjuran yet, or whose clock still runs, is not.
+    silent = answer_clocks_run_out(dispute=d, at=c.at)
+    if not silent:
+        raise Conflict(_("No party's time to answer the recommendation has run out."))
     for side in silent:
         RecommendationAnswer.objects.create(recommendation=rec, side=side, accept=False, by_silence=True,
                                             reason="rejected_by_silence", answered_at=c.at)
