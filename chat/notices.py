@@ -96,8 +96,9 @@ ASKS = {
     },
     "recommendation_issued": {
         "*": gettext_lazy("The mediator has issued a written recommendation. Read it on SIKHI, confirm that you "
-                          "have received it, and answer it: accept it, or reject it with your reasons. No "
-                          "answer in time counts as a rejection."),
+                          "have received it, and answer it: accept it, or reject it with your reasons. You have "
+                          "10 working days from your receipt of it (your confirmation or your download of the "
+                          "letter); no answer in that time counts as a rejection (UU 2/2004 Art. 13(2))."),
     },
     "agreement_drafting": {
         "*": gettext_lazy("The terms of a joint agreement are ready. Read them on SIKHI and sign them, or reject "

@@ -49,6 +49,24 @@ absent_after_proper_summonses = Hook("absent_after_proper_summonses", default=la
 # in the issue_recommendation form (mediation.pages.recommendation_template).
 recommendation_template = Hook("recommendation_template", default=lambda dispute: None)
 
+# (dispute=...) -> None: start each party's 10 working days to answer the anjuran from its own receipt (its
+# acknowledgement, its first download or link opening, or a recorded delivery: documents.deliveries). Without
+# documents nobody has received it, so no clock starts.
+answer_clocks_sync = Hook("answer_clocks_sync", default=lambda *, dispute: None)
+
+# (dispute=..., at=...) -> [side]: the parties whose own answer clock has run out by `at` without an answer
+# (documents.deliveries.answer_clocks_run_out); they are taken to reject (UU 2/2004 Art. 13(2)).
+answer_clocks_run_out = Hook("answer_clocks_run_out", default=lambda *, dispute, at: [])
+
+# (summons) -> datetime | None: the moment a summons' minimum notice counts from (documents.deliveries:
+# the sending for a party on SIKHI or e-mailed a link, else the recorded delivery; None when never reached).
+# Without documents, its sending.
+summons_notice_from = Hook("summons_notice_from", default=lambda summons: summons.sent_at)
+
+# (office_id=...) -> the office's letters a party was not notified of (documents.deliveries.office_notice_gaps),
+# for the officer's desk.
+office_notice_gaps = Hook("office_notice_gaps", default=lambda *, office_id: [])
+
 # (agreement) -> bytes: the agreement out for signature as a draft PDF (documents.services.agreement_draft_pdf).
 agreement_draft_pdf = Hook("agreement_draft_pdf")
 

@@ -85,6 +85,10 @@ EVENTS = {
     "recommendation_acknowledged": _("Receipt of the recommendation acknowledged"),
     "representative_recorded": _("Representative named"),
     "representative_removed": _("Representative withdrawn"),
+    "delivery_recorded": _("Delivery of a letter recorded"),
+    "document_received": _("A party opened a letter (receipt)"),
+    "document_link_sent": _("Letter e-mailed as a link"),
+    "document_link_revoked": _("E-mailed link revoked"),
 }
 
 DEADLINES = {

@@ -168,6 +168,7 @@ def _officer_desk(request: HttpRequest, user, cards) -> dict:
         "section_size": SECTION_SIZE,
         "overdue": paginate(request, overdue, param="overdue"),
         "mediators": list(mediator_loads(office_id=user.office_id)),
+        "unnotified": extensions.office_notice_gaps(office_id=user.office_id),
         "states": [(value, label) for value, label in DisputeState.choices if value != DisputeState.DRAFT],
     }
 

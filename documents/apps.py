@@ -6,6 +6,11 @@ class DocumentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from documents import checks, subscribers  # noqa: F401 - checks registers the signing check
+        from documents import (  # noqa: F401 - checks registers the signing check
+            checks,
+            links,
+            subscribers,
+        )
 
         subscribers.connect()
+        links.connect()  # a party without an account gets its e-mailed link when a notice document is stored

@@ -141,3 +141,6 @@ class PendingDocument(models.Model):
     def title(self) -> str:
         """What is being prepared, e.g. "Written recommendation"."""
         return str(DocumentKind(self.kind).label) if self.kind in DocumentKind.values else self.kind
+
+
+from documents.notice_models import Delivery, DocumentLink, DocumentReceipt  # noqa: E402,F401  (models of this app)

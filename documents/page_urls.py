@@ -2,10 +2,12 @@
 
 from django.urls import path
 
-from documents import pages
+from documents import delivery_pages, pages
 
 urlpatterns = [
     path("verifikasi/", pages.verify_form, name="document-verify-form"),
     path("verifikasi/<str:key>/", pages.verify_result, name="document-verify-page"),
     path("perselisihan/<int:pk>/dokumen/", pages.dispute_documents, name="dispute-documents-section"),
+    path("dokumen/<str:token>/", delivery_pages.document_link_page, name="document-link-page"),
+    path("perselisihan/<int:pk>/pengiriman/", delivery_pages.delivery_record_view, name="delivery-record-page"),
 ]

@@ -33,3 +33,26 @@ def can_see_document_failure(user: Any, dispute: Any) -> bool:
 def can_get_court_bundle(user: Any, dispute: Any) -> bool:
     """The parties: the bundle is what they file their claim with."""
     return perms.is_party(dispute, user)
+
+
+def can_record_delivery(user: Any, dispute: Any) -> bool:
+    """The office's officers and the assigned mediator record how a document reached a party outside SIKHI."""
+    return perms.is_office_officer(dispute, user) or perms.is_assigned_mediator(dispute, user)
+
+
+def can_manage_document_links(user: Any, dispute: Any) -> bool:
+    """Who records deliveries also sees and revokes the links e-mailed to parties not on SIKHI."""
+    return can_record_delivery(user, dispute)
+
+
+def can_see_delivery(user: Any, delivery: Any) -> bool:
+    """The office's staff see every delivery of the dispute (and its scan); a party sees those to its own side."""
+    dispute = delivery.document.dispute
+    if perms.is_office_staff(dispute, user):
+        return True
+    return perms.party_side(dispute, user) == delivery.side
+
+
+def can_see_notice_gaps(user: Any, dispute: Any) -> bool:
+    """The office's staff are warned of a party that has not been notified of a document."""
+    return perms.is_office_staff(dispute, user)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from disputes import extensions
 from disputes.signals import DisputeTransitioned
+from documents.deliveries import answer_clocks_run_out, answer_clocks_sync, office_notice_gaps, summons_notice_from
 from documents.page_sections import documents_section
 from documents.services import (
     agreement_draft_pdf,
@@ -37,6 +38,10 @@ def connect() -> None:
     extensions.agreement_draft_pdf.provide(lambda agreement: agreement_draft_pdf(agreement=agreement))
     extensions.dispute_page_section_register(documents_section)
     extensions.sweep_duty_register(documents_sweep)
+    extensions.answer_clocks_sync.provide(answer_clocks_sync)
+    extensions.answer_clocks_run_out.provide(answer_clocks_run_out)
+    extensions.office_notice_gaps.provide(office_notice_gaps)
+    extensions.summons_notice_from.provide(summons_notice_from)
 
 
 def documents_sweep(now) -> dict:

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 
 from disputes.selectors import dispute_get_for
 from documents import services
+from documents.deliveries import document_downloaded
 from documents.permissions import can_see_document_failure
 from documents.selectors import (
     document_get_for,
@@ -70,6 +71,7 @@ class DocumentDownloadView(APIView):
                               404: OpenApiResponse(description="not_found")})
     def get(self, request: Request, pk: int):
         document = document_get_for(user=request.user, pk=pk)
+        document_downloaded(document=document, by=request.user)  # a party's first download is its receipt
         response = FileResponse(document.file.open("rb"), content_type="application/pdf", as_attachment=True,
                                 filename=document.download_name)
         return _private(response)

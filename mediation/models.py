@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.calendar import add_working_days, local_date
+from disputes import extensions
 from disputes.models import AgreementOrigin, prefetched
 
 DEFAULT_NOTICE_DAYS = 3
@@ -136,11 +137,13 @@ class Summons(models.Model):
 
     @property
     def proper(self) -> bool:
-        """A proper summons (dipanggil secara patut): acknowledged by the party, or sent with the office's
-        minimum notice."""
+        """A proper summons (dipanggil secara patut): acknowledged by the party, or reaching it with the office's
+        minimum notice, counted from its sending for a party on SIKHI or e-mailed a link, and from the recorded
+        delivery for a party reached only by post, courier or hand (documents.deliveries.summons_notice_from)."""
         if self.acknowledged_at is not None:
             return True
-        return notice_kept(self.sent_at, self.session.scheduled_for, notice_days(self.session.dispute))
+        start = extensions.summons_notice_from(self)
+        return start is not None and notice_kept(start, self.session.scheduled_for, notice_days(self.session.dispute))
 
 
 class Recommendation(models.Model):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from chat.services import notify
+from disputes import extensions
 from disputes import permissions as perms
 from disputes.deadlines import deadline_start, deadlines_close
 from disputes.models import DeadlineKey, Dispute, DisputeState
@@ -150,6 +151,7 @@ def recommendation_acknowledge(*, dispute: Dispute, by: User) -> Recommendation:
                                              acknowledged_by=by)
         event_record(dispute=dispute, by=by, name="recommendation_acknowledged", source=dispute.state,
                      target=dispute.state, at=now, payload={"side": side})
+        extensions.answer_clocks_sync(dispute=dispute)  # this party's 10 working days to answer start now
     return recommendation
 
 

@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from accounts.models import User
+from disputes import extensions
 from disputes.deadlines import deadline_resume, deadline_start, deadlines_close
 from disputes.models import AgreementOrigin, DeadlineKey, DeadlineState, DisputeState
-from disputes.services.reading import PARTIES, _current_agreement, signatory_role
+from disputes.services.reading import _current_agreement, signatory_role
 from disputes.services.transitions import (
     MEDIATION_STAGE_KEYS,
     Ctx,
@@ -118,8 +119,9 @@ def _issue_recommendation(c: Ctx) -> None:
                                   on_available_data=on_data)
     c.payload["on_available_data"] = on_data
     deadlines_close(dispute=d, keys=MEDIATION_STAGE_KEYS, at=c.at)
-    for side in PARTIES:
-        deadline_start(dispute=d, key=K.RECOMMENDATION_ANSWER, at=c.at, owed_by=[side])
+    # Each party's 10 working days run from its own receipt of the anjuran, not from the issue (UU 2/2004
+    # Art. 13(2)(c)): its clock starts when it acknowledges, opens or is delivered the anjuran.
+    extensions.answer_clocks_sync(dispute=d)
 
 
 def _respond_recommendation(c: Ctx) -> None:
@@ -143,8 +145,11 @@ def _respond_recommendation(c: Ctx) -> None:
 def _expire_recommendation(c: Ctx) -> None:
     d = c.dispute
     rec = d.recommendation
-    answered = set(rec.answers.values_list("side", flat=True))
-    silent = [side for side in PARTIES if side not in answered]
+    # Only a party whose own answer clock ran out is silent (UU 2/2004 Art. 13(2)(d)); one that has not received
+    # the anjuran yet, or whose clock still runs, is not.
+    silent = extensions.answer_clocks_run_out(dispute=d, at=c.at)
+    if not silent:
+        raise Conflict(_("No party's time to answer the recommendation has run out."))
     for side in silent:
         RecommendationAnswer.objects.create(recommendation=rec, side=side, accept=False, by_silence=True,
                                             reason="rejected_by_silence", answered_at=c.at)

@@ -149,10 +149,16 @@ class Flow:
         assert response.status_code == 200, response.content
         return session_id
 
+    def acknowledge_recommendation(self, side: str) -> None:
+        response = self.clients[side].post(f"{self.url}recommendation/acknowledge/")
+        assert response.status_code == 200, response.content
+
     # --- canonical paths to every state -------------------------------------------------------------
 
-    def to(self, state: str) -> Flow:
-        steps = PATHS[state]
+    def to(self, state: str, *, received: bool = True) -> Flow:
+        """Drive to `state` by its canonical path; `received=False` leaves out the parties' acknowledgement of the
+        recommendation (their answer clocks then have not started)."""
+        steps = [s for s in PATHS[state] if received or s is not _acknowledge_recommendation]
         for step in steps:
             step(self)
         assert self.state == state, (state, self.state)
@@ -176,7 +182,16 @@ def _choose_mediation(f: Flow) -> None:
 
 _to_awaiting = [*_to_adr, _choose_mediation]
 _to_mediation = [*_to_awaiting, _do("officer", "assign_mediator")]
-_to_recommendation = [*_to_mediation, lambda f: f.hold_session(), _do("mediator", "issue_recommendation")]
+def _acknowledge_recommendation(f: Flow) -> None:
+    """Both parties confirm receipt of the anjuran: each one's 10 working days to answer run from its receipt
+    (UU 2/2004 Art. 13(2)(c)), so the canonical path has both clocks running."""
+    for side in ("petitioner", "respondent"):
+        f.acknowledge_recommendation(side)
+
+
+_to_recommendation = [*_to_mediation, lambda f: f.hold_session(), _do("mediator", "issue_recommendation"),
+                      _acknowledge_recommendation]
+
 
 PATHS = {
     "draft": [],

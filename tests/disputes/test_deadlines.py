@@ -171,11 +171,14 @@ def test_hold_first_mediation_session_meets_first_session_and_starts_recommendat
 
 
 @pytest.mark.django_db
-def test_issue_recommendation_starts_one_recommendation_answer_of_10_per_party_and_meets_issue_clock():
+def test_each_party_s_receipt_starts_its_own_recommendation_answer_of_10_and_issue_meets_issue_clock():
+    """UU 2/2004 Art. 13(2)(c): 10 working days from each party's receipt (here its acknowledgement), not from
+    the issue (Flow acknowledges for both parties right after issuing)."""
     flow = Flow(Cast()).to("recommendation_issued")
-    at = _last_event(flow, "issue_recommendation")["at"]
+    acknowledged = {e["payload"]["side"]: e["at"] for e in _events(flow) if e["name"] == "recommendation_acknowledged"}
     for side in PARTIES:
-        _assert_started(_deadline(flow, "recommendation_answer", [side]), at=at, days=10, owed_by=[side])
+        _assert_started(_deadline(flow, "recommendation_answer", [side]), at=acknowledged[side], days=10,
+                        owed_by=[side])
     assert len(_deadlines(flow, "recommendation_answer")) == 2
     assert _deadline(flow, "recommendation_issue")["state"] == "met"
     assert _deadline(flow, "first_session")["state"] == "met"
@@ -227,13 +230,23 @@ def test_register_on_known_date_is_due_on_the_working_day_counted_in_jakarta(at,
 
 
 @pytest.mark.django_db
-def test_issue_recommendation_on_16_march_2026_is_answered_by_7_april_2026_as_in_the_spec_example():
-    """workflow.md's own example: Monday 16 March 2026 plus 10 working days is Tuesday 7 April 2026."""
+def test_recommendation_received_on_16_march_2026_is_answered_by_7_april_2026_as_in_the_spec_example():
+    """workflow.md's own example: Monday 16 March 2026 plus 10 working days is Tuesday 7 April 2026 (counted
+    from each party's receipt, here on the day of issue)."""
+    from documents.deliveries import answer_clocks_sync
+    from mediation.models import Recommendation, RecommendationReceipt
+
     flow = Flow(Cast()).to("mediation")
     flow.hold_session()
     at = dt.datetime(2026, 3, 16, 9, 30, tzinfo=JAKARTA)
     dispute_transition(dispute=Dispute.objects.get(pk=flow.id), by=flow.cast.mediator, name="issue_recommendation",
                        data=VALID_PAYLOADS["issue_recommendation"], now=at)
+    assert _deadlines(flow, "recommendation_answer") == []  # nobody has received it yet
+    recommendation = Recommendation.objects.get(dispute_id=flow.id)
+    for side, user in (("petitioner", flow.cast.worker), ("respondent", flow.cast.company_user)):
+        RecommendationReceipt.objects.create(recommendation=recommendation, side=side, acknowledged_by=user,
+                                             acknowledged_at=at + dt.timedelta(hours=2))
+    answer_clocks_sync(dispute=Dispute.objects.get(pk=flow.id))
     for side in PARTIES:
         assert _deadline(flow, "recommendation_answer", [side])["due_at"] == "2026-04-07T23:59:59+07:00"
 

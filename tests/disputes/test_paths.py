@@ -390,6 +390,8 @@ def test_recommendation_unanswered_by_one_party_is_rejected_by_silence_by_the_sw
     _to_mediation(j)
     _hold_first_session(j)
     _issue_recommendation(j)
+    for side in ("petitioner", "respondent"):  # each one's clock runs from its receipt (UU 2/2004 Art. 13(2)(c))
+        j.flow.acknowledge_recommendation(side)
     j.do("petitioner", "respond_recommendation", accept=True, to="recommendation_issued", next_actor=["respondent"],
          avail={"petitioner": ["withdraw"], "respondent": ["respond_recommendation"]})
     due = j.deadlines()[("recommendation_answer", ("respondent",))]["due_at"]

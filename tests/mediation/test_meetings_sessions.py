@@ -185,6 +185,10 @@ def test_issue_recommendation_after_a_mediation_session_is_held_answers_200_and_
 
     assert body["status"] == "recommendation_issued"
     assert [d["state"] for d in deadlines(flow, "recommendation_issue")] == ["met"]
+    # Each party's answer clock starts at its own receipt (UU 2/2004 Art. 13(2)(c)), not at the issue.
+    assert deadlines(flow, "recommendation_answer") == []
+    for side in ("petitioner", "respondent"):
+        flow.acknowledge_recommendation(side)
     answers = deadlines(flow, "recommendation_answer")
     assert sorted(d["owed_by"][0] for d in answers) == ["petitioner", "respondent"]
     assert {d["state"] for d in answers} == {"open"}

@@ -28,7 +28,7 @@ def ack_url(flow: Flow) -> str:
 
 @pytest.mark.django_db
 def test_each_party_acknowledges_the_recommendation_once_and_the_mediator_sees_when(cast):
-    flow = Flow(cast).to("recommendation_issued")
+    flow = Flow(cast).to("recommendation_issued", received=False)
     first = flow.clients["respondent"].post(ack_url(flow))
     assert first.status_code == 200, first.content
     [ack] = first.json()["acknowledgements"]
@@ -53,7 +53,7 @@ def test_each_party_acknowledges_the_recommendation_once_and_the_mediator_sees_w
     ("other_worker", 404, "not_found"), ("other_company", 404, "not_found"), ("foreign_mediator", 404, "not_found"),
 ])
 def test_only_a_party_acknowledges_the_recommendation(cast, role, status, code):
-    flow = Flow(cast).to("recommendation_issued")
+    flow = Flow(cast).to("recommendation_issued", received=False)
     assert_error(flow.clients[role].post(ack_url(flow)), status, code)
     assert not RecommendationReceipt.objects.exists()
 
@@ -67,7 +67,7 @@ def test_acknowledging_before_a_recommendation_is_issued_is_409(cast):
 
 @pytest.mark.django_db
 def test_acknowledge_without_a_session_is_401(cast, api):
-    flow = Flow(cast).to("recommendation_issued")
+    flow = Flow(cast).to("recommendation_issued", received=False)
     assert_error(api.post(ack_url(flow)), 401, "not_authenticated")
 
 

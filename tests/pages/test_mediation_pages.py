@@ -338,7 +338,7 @@ def test_attendance_is_refused_to_anyone_but_the_assigned_mediator(cast, role, s
 
 
 def test_recommendation_is_shown_with_the_answers_and_receipt(cast):
-    flow = Flow(cast).to("recommendation_issued")
+    flow = Flow(cast).to("recommendation_issued", received=False)
     html = page(flow, "petitioner")
     assert "Menimbang keterangan para pihak" in html and "belum menjawab" in html
     receipt = f"/perselisihan/{flow.id}/anjuran/terima/"
