@@ -4,6 +4,8 @@ the rendering itself runs after commit, and a failure there never undoes the fac
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from disputes import extensions
 from disputes.signals import DisputeTransitioned
 from documents.deliveries import answer_clocks_run_out, answer_clocks_sync, office_notice_gaps, summons_notice_from
@@ -44,7 +46,7 @@ def connect() -> None:
     extensions.summons_notice_from.provide(summons_notice_from)
 
 
-def documents_sweep(now) -> dict:
+def documents_sweep(now: datetime) -> dict[str, int]:
     """The deadline sweep's duty: make the pending documents whose job is late (lost, or its retry could not be
     deferred). At the current time, not the sweep's `now`: a lease is real time."""
     return dict(documents_retry())
