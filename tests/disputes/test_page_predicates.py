@@ -214,7 +214,7 @@ def test_can_acknowledge_summons_is_the_summoned_party_s_until_acknowledged(cast
 
 
 def test_can_acknowledge_recommendation_once_per_party(cast):
-    flow = Flow(cast).to("recommendation_issued")
+    flow = Flow(cast).to("recommendation_issued", received=False)
     recommendation = Recommendation.objects.get(dispute_id=flow.id)
     assert who(flow, perms.can_acknowledge_recommendation, recommendation) == set(PARTIES)
     button = "Acknowledge receipt of the recommendation"
