@@ -287,12 +287,15 @@ def _settlement_minutes(dispute_id: int) -> tuple[Document, bool]:
 
 
 def _idempotent(generate: Callable[[int], tuple[Document, bool]], pk: int) -> tuple[Document, bool]:
-    """Generate, or, when a concurrent call stored the same document first, return that one."""
+    """Generate, or, when a concurrent call stored the same document first, return that one. Whoever makes it
+    (the job, `generate_documents`, the court bundle), it is then no longer pending."""
     try:
-        return generate(pk)
+        made = generate(pk)
     except IntegrityError:
         # The unique constraints are the last word on "once"; the dispute lock normally gets there first.
-        return generate(pk)
+        made = generate(pk)
+    PendingDocument.objects.filter(key=_pending_key(generate, pk)).delete()
+    return made
 
 
 def document_generate_bipartite_minutes(*, meeting: BipartiteMeeting) -> Document:
@@ -353,7 +356,6 @@ def documents_generate_missing(*, dispute: Dispute) -> Counter:
             logger.exception("document %s of dispute %s could not be generated", label, dispute.pk)
             counts["failed"] += 1
             continue
-        PendingDocument.objects.filter(key=_pending_key(generate, pk)).delete()  # made: no longer pending
         counts["created" if created else "existing"] += 1
     return counts
 

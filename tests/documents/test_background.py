@@ -85,7 +85,7 @@ def test_a_retry_after_the_document_was_stored_makes_no_second_one(cast):
     flow.to("mediation")
     flow.schedule_session()
     row = PendingDocument.objects.order_by("id").first()
-    made = docs.document_generate_summons(summons=Summons.objects.get(pk=row.object_id))
+    made, _ = docs._summons(row.object_id)  # stored, and the process died before it cleared the row
     PendingDocument.objects.filter(pk=row.pk).update(state="running", next_attempt_at=timezone.now())  # lease over
 
     assert docs.pending_document_run(row.pk) == "existing"
@@ -253,3 +253,19 @@ def test_the_schema_documents_the_pending_list(client):
     assert {"results", "pending", "next"} <= set(listed)
     pending = schema["components"]["schemas"]["PendingDocumentOut"]["properties"]
     assert {"kind", "title", "state", "attempts", "requested_at", "next_attempt_at", "error"} <= set(pending)
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(TASKS=DB_TASKS)
+def test_a_document_made_synchronously_meanwhile_is_no_longer_pending(cast):
+    """The court bundle makes a missing document at once: its pending row (even a given-up one) goes with it."""
+    flow = Flow(cast)
+    flow.to("mediation")
+    flow.schedule_session()
+    PendingDocument.objects.update(state="failed", attempts=docs.MAX_ATTEMPTS, error="RuntimeError: x")
+    for summons in Summons.objects.filter(session__dispute_id=flow.id):
+        docs.document_generate_summons(summons=summons)
+    assert PendingDocument.objects.count() == 0 and listing(flow, "officer")["pending"] == []
+    for job in document_jobs():
+        assert docs.document_generate_job.call(*job.args_kwargs["args"]) == "skipped"
+    assert Document.objects.count() == 2
