@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import connection
+from django.utils import timezone
 
 from accounts.models import NumberSequence
 
@@ -18,3 +21,10 @@ def next_number(key: str) -> int:
             [key],
         )
         return int(cursor.fetchone()[0])
+
+
+def office_letter_number(office_code: str, code: str, at: dt.datetime | None = None) -> str:
+    """The next number of an office's letter series, e.g. 32.73/PLM/2026/00001: a gapless counter per office,
+    kind of letter and year (the documents' numbers and a hand-over's default letter number share it)."""
+    year = timezone.localtime(at).year
+    return f"{office_code}/{code}/{year}/{next_number(f'document/{office_code}/{code}/{year}'):05d}"

@@ -380,3 +380,14 @@ def transition_payload(name: str, cleaned: dict) -> dict:
     if name == "return_registration":
         return {"missing_items": [line.strip() for line in cleaned["missing_items"].splitlines() if line.strip()]}
     return {k: v for k, v in cleaned.items() if k not in UPLOAD_FIELDS}
+
+
+class HandOverForm(forms.Form):
+    """Pelimpahan to the province's office (disputes.services.dispute_hand_over)."""
+
+    reason = forms.CharField(label=_("Reason for the hand-over"), max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 3}), initial=_("The office has no active mediator."))
+    letter_number = forms.CharField(label=_("Number of the hand-over letter"), max_length=100, required=False,
+                                    help_text=_("Leave empty to use the office's next number."))
+    letter_date = forms.DateField(label=_("Date of the hand-over letter"), required=False,
+                                  widget=forms.DateInput(attrs={"type": "date"}), help_text=_("Empty: today."))

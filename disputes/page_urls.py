@@ -11,6 +11,7 @@ urlpatterns = [
     path("perselisihan/<int:pk>/isi/<slug:step>/", pages.dispute_wizard, name="dispute-wizard"),
     path("perselisihan/<int:pk>/bukti/", pages.dispute_evidence, name="dispute-evidence"),
     path("perselisihan/<int:pk>/kuasa/", pages.dispute_representative, name="dispute-representative"),
+    path("perselisihan/<int:pk>/pelimpahan/", pages.dispute_hand_over_page, name="dispute-hand-over-page"),
     path("perselisihan/<int:pk>/aksi/<slug:name>/", pages.dispute_action, name="dispute-action"),
     path("perselisihan/<int:pk>/perjanjian-bersama/draf.pdf", pages.agreement_draft, name="agreement-draft"),
     path("undangan/", pages.invitation, name="invitation-page"),

@@ -32,6 +32,7 @@ from disputes.forms import (
     CompanyStepForm,
     DemandsStepForm,
     EvidenceForm,
+    HandOverForm,
     MembersStepForm,
     PowerOfAttorneyForm,
     RepresentativeForm,
@@ -403,11 +404,46 @@ def _detail_context(request: HttpRequest, dispute: Dispute, bound: dict | None =
         "missing_items": dispute.missing_items if dispute.state == DisputeState.REGISTRATION_RETURNED else [],
         "calculator_url": _calculator_url(dispute) if dispute.type == DisputeType.PHK else None,
         "route_status": _route_status(dispute),
+        "hand_over_form": HandOverForm() if _may_hand_over(user, dispute) else None,
     }
     for section in extensions.dispute_page_sections:  # mediation's stages, documents' documents
         context.update(section(dispute, user))
     context.update(_court_context(dispute, user))
     return context
+
+
+def _may_hand_over(user, dispute: Dispute) -> bool:
+    """The hand-over to the province is offered to the office's officer while the dispute waits for a mediator
+    and the office has none active (the service's own checks)."""
+    from accounts.models import User
+
+    return (perms.can_hand_over_dispute(user, dispute) and dispute.state == DisputeState.AWAITING_MEDIATOR
+            and not User.objects.filter(role=Role.MEDIATOR, office_id=dispute.office_id, is_active=True).exists())
+
+
+@login_required
+@require_POST
+def dispute_hand_over_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """The officer hands the dispute over to the province's office (after the page's confirmation step); the
+    officer no longer sees it afterwards, so the answer is their desk."""
+    dispute = _dispute_or_404(request.user, pk)
+    if not perms.can_hand_over_dispute(request.user, dispute):
+        raise PermissionDenied
+    form = HandOverForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        done, fields, message = call_service(services.dispute_hand_over, dispute=dispute, by=request.user,
+                                             reason=data["reason"], letter_number=data["letter_number"],
+                                             letter_date=data["letter_date"])
+        if done is not None:
+            messages.success(request, _("Dispute %(number)s was handed over to %(office)s; the hand-over letter "
+                                        "is among its documents.") % {"number": done.number,
+                                                                      "office": done.office.name})
+            return redirect("/beranda/")
+        apply_errors(form, fields or {}, message or "")
+    context = _detail_context(request, dispute)
+    context["hand_over_form"] = form
+    return render(request, "disputes/detail.html", context, status=400)
 
 
 def _court_context(dispute: Dispute, user) -> dict:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from disputes.models import Dispute
+    from disputes.models import Dispute, DisputeEvent
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,9 @@ class MediatorReassigned:
 @dataclass(frozen=True)
 class DisputeHandedOver:
     """A dispute awaiting a mediator went to the province's office (`dispute.office`); `officer_ids`: that
-    office's active officers. Emitted inside the transaction."""
+    office's active officers; `event`: the `handed_over` record (documents makes the surat pelimpahan from it).
+    Emitted inside the transaction."""
 
     dispute: Dispute
+    event: DisputeEvent
     officer_ids: list[int]

@@ -294,8 +294,8 @@ class MediatorReassignView(APIView):
 
 
 class HandOverInput(serializers.Serializer):
-    letter_number = serializers.CharField(max_length=100)
-    letter_date = serializers.DateField()
+    letter_number = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    letter_date = serializers.DateField(required=False, allow_null=True, default=None)
     reason = serializers.CharField(max_length=2000)
 
 
@@ -307,8 +307,10 @@ class DisputeHandOverView(APIView):
     @extend_schema(request=HandOverInput, responses=DisputeOut, description=(
         "Not in api.md. Pelimpahan: an officer of a kabupaten/kota office hands a dispute in `awaiting_mediator` "
         "to the province's Disnaker when the office has no active mediator, recording the surat pelimpahan's "
-        "number and date and the reason. 403 for anyone but an officer of the office (404 if they may not see "
-        "it); 409 in another state, when the office has an active mediator, or from a province's office."))
+        "number and date (by default the office's next PLM number and today) and the reason; the surat pelimpahan "
+        "is generated as a document (kind `delegation_letter`). 403 for anyone but an officer of the office "
+        "(404 if they may not see it); 409 in another state, when the office has an active mediator, or from a "
+        "province's office."))
     def post(self, request: Request, pk: int) -> Response:
         dispute = dispute_get_for(user=request.user, pk=pk)
         data = validated(HandOverInput, json_object(request))

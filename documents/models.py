@@ -19,6 +19,14 @@ class DocumentKind(models.TextChoices):
     AGREEMENT = "agreement", _("Joint agreement")
     SETTLEMENT_MINUTES = "settlement_minutes", _("Settlement minutes")
     REGISTRATION_REQUEST = "registration_request", _("Request to register the joint agreement")
+    # The office's further letters (documents/letters.py).
+    REGISTRATION_RECEIPT = "registration_receipt", _("Registration receipt")
+    REGISTRATION_RETURN = "registration_return", _("Return of an incomplete registration")
+    ADR_OFFER = "adr_offer", _("Offer of conciliation or arbitration")
+    DELEGATION_LETTER = "delegation_letter", _("Hand-over letter to the province")
+    CLARIFICATION_MINUTES = "clarification_minutes", _("Clarification minutes")
+    SESSION_RECORD = "session_record", _("Record of a mediation session")
+    STRIKE_OFF_NOTICE = "strike_off_notice", _("Notice of striking off")
 
 
 K = DocumentKind
@@ -30,7 +38,20 @@ DOWNLOAD_NAMES = {
     DocumentKind.RECOMMENDATION: "Anjuran",
     DocumentKind.AGREEMENT: "Perjanjian-Bersama",
     DocumentKind.SETTLEMENT_MINUTES: "Risalah-Penyelesaian",
+    DocumentKind.REGISTRATION_REQUEST: "Permohonan-Pendaftaran-PB",
+    DocumentKind.REGISTRATION_RECEIPT: "Tanda-Bukti-Pencatatan",
+    DocumentKind.REGISTRATION_RETURN: "Pengembalian-Berkas",
+    DocumentKind.ADR_OFFER: "Penawaran-Konsiliasi-Arbitrase",
+    DocumentKind.DELEGATION_LETTER: "Surat-Pelimpahan",
+    DocumentKind.CLARIFICATION_MINUTES: "Risalah-Klarifikasi",
+    DocumentKind.SESSION_RECORD: "Berita-Acara-Sidang",
+    DocumentKind.STRIKE_OFF_NOTICE: "Pemberitahuan-Penghapusan-Registrasi",
 }
+# The letters about one session (risalah klarifikasi, berita acara) and those about one recorded event (a return
+# of the registration, a hand-over): their subject is that session or that event.
+PER_SESSION = [DocumentKind.CLARIFICATION_MINUTES, DocumentKind.SESSION_RECORD]
+PER_EVENT = [DocumentKind.REGISTRATION_RETURN, DocumentKind.DELEGATION_LETTER]
+PER_DISPUTE_LETTERS = [DocumentKind.REGISTRATION_RECEIPT, DocumentKind.ADR_OFFER, DocumentKind.STRIKE_OFF_NOTICE]
 
 
 def _document_path(instance: Document, filename: str) -> str:
@@ -60,6 +81,10 @@ class Document(models.Model):
                                 related_name="documents")
     agreement = models.ForeignKey("mediation.Agreement", null=True, blank=True, on_delete=models.RESTRICT,
                                   related_name="documents")
+    session = models.ForeignKey("mediation.MediationSession", null=True, blank=True, on_delete=models.RESTRICT,
+                                related_name="documents")
+    event = models.ForeignKey("disputes.DisputeEvent", null=True, blank=True, on_delete=models.RESTRICT,
+                              related_name="documents")
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -77,13 +102,21 @@ class Document(models.Model):
                                     name="one_registration_request_per_dispute"),
             models.UniqueConstraint(fields=["dispute"], condition=models.Q(kind=K.SETTLEMENT_MINUTES),
                                     name="one_settlement_minutes_per_dispute"),
+            *[models.UniqueConstraint(fields=["dispute"], condition=models.Q(kind=kind), name=f"one_{kind}_per_dispute")
+              for kind in PER_DISPUTE_LETTERS],
+            *[models.UniqueConstraint(fields=["session"], condition=models.Q(kind=kind), name=f"one_{kind}_per_session")
+              for kind in PER_SESSION],
+            *[models.UniqueConstraint(fields=["event"], condition=models.Q(kind=kind), name=f"one_{kind}_per_event")
+              for kind in PER_EVENT],
             models.CheckConstraint(
                 name="document_names_its_subject",
                 condition=(
                     (models.Q(kind=K.BIPARTITE_MINUTES) & models.Q(meeting__isnull=False))
                     | (models.Q(kind=K.SUMMONS) & models.Q(summons__isnull=False))
                     | (models.Q(kind__in=[K.AGREEMENT, K.REGISTRATION_REQUEST]) & models.Q(agreement__isnull=False))
-                    | models.Q(kind__in=[K.RECOMMENDATION, K.SETTLEMENT_MINUTES])
+                    | (models.Q(kind__in=PER_SESSION) & models.Q(session__isnull=False))
+                    | (models.Q(kind__in=PER_EVENT) & models.Q(event__isnull=False))
+                    | models.Q(kind__in=[K.RECOMMENDATION, K.SETTLEMENT_MINUTES, *PER_DISPUTE_LETTERS])
                 ),
             ),
         ]

@@ -79,9 +79,7 @@ def _lock(dispute_id: int) -> Dispute:
 
 def _office_number(dispute: Dispute, code: str, at: dt.datetime | None) -> str:
     """An office letter number, e.g. 32.73/ANJ/2026/00001, from a gapless counter per office, kind and year."""
-    year = timezone.localtime(at).year
-    n = next_number(f"document/{dispute.office_id}/{code}/{year}")
-    return f"{dispute.office_id}/{code}/{year}/{n:05d}"
+    return office_letter_number(dispute.office_id, code, at)
 
 
 def _store(*, dispute: Dispute, kind: str, title: str, number: str, renderer: Callable[[render.Stamp], bytes],
@@ -343,6 +341,9 @@ def documents_due(dispute: Dispute) -> list[tuple[str, Callable[[int], tuple[Doc
             due.append((f"registration_request agreement={agreement.pk}", _registration_request, agreement.pk))
     if dispute.state == S.COURT_REFERRAL:
         due.append(("settlement_minutes", _settlement_minutes, dispute.pk))
+    from documents.letters import letters_due
+
+    due.extend(letters_due(dispute))  # the office's further letters (receipt, return, offer, pelimpahan, ...)
     return due
 
 
@@ -393,6 +394,9 @@ def documents_for_transition(*, dispute: Dispute, name: str) -> None:
                           dispute.pk)
     elif dispute.state == S.COURT_REFERRAL:
         _after_commit("settlement_minutes", _settlement_minutes, dispute.pk, dispute.pk)
+    from documents.letters import letters_for_transition
+
+    letters_for_transition(dispute=dispute, name=name)  # receipt and offer, return letter, strike-off notice
 
 
 # --- background generation (django-tasks) ----------------------------------------------------------------------

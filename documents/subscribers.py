@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from disputes import extensions
-from disputes.signals import DisputeTransitioned
+from disputes.signals import DisputeHandedOver, DisputeTransitioned
 from documents.deliveries import answer_clocks_run_out, answer_clocks_sync, office_notice_gaps, summons_notice_from
+from documents.letters import documents_after_hand_over, documents_after_session_held
 from documents.page_sections import documents_section
 from documents.services import (
     agreement_draft_pdf,
@@ -17,7 +18,7 @@ from documents.services import (
     documents_for_transition,
     documents_retry,
 )
-from mediation.signals import MeetingSigned, SessionScheduled
+from mediation.signals import MeetingSigned, SessionHeld, SessionScheduled
 from sikhi.events import subscribe
 
 
@@ -33,10 +34,20 @@ def on_session_scheduled(event: SessionScheduled) -> None:
     documents_after_session_scheduled(session=event.session)
 
 
+def on_session_held(event: SessionHeld) -> None:
+    documents_after_session_held(session=event.session)
+
+
+def on_handed_over(event: DisputeHandedOver) -> None:
+    documents_after_hand_over(event=event.event)
+
+
 def connect() -> None:
     subscribe(DisputeTransitioned, on_dispute_transitioned, phase="in_transaction")
     subscribe(MeetingSigned, on_meeting_signed, phase="in_transaction")
     subscribe(SessionScheduled, on_session_scheduled, phase="in_transaction")
+    subscribe(SessionHeld, on_session_held, phase="in_transaction")
+    subscribe(DisputeHandedOver, on_handed_over, phase="in_transaction")
     extensions.agreement_draft_pdf.provide(lambda agreement: agreement_draft_pdf(agreement=agreement))
     extensions.dispute_page_section_register(documents_section)
     extensions.sweep_duty_register(documents_sweep)

@@ -32,7 +32,7 @@ from mediation.models import (
 )
 from mediation.notices import summons_announce
 from mediation.serializers import AgreementTermsIn
-from mediation.signals import MeetingSigned, SessionScheduled
+from mediation.signals import MeetingSigned, SessionHeld, SessionScheduled
 from mediation.terms import agreement_items_write
 from sikhi.api import Conflict, Forbidden, Invalid
 from sikhi.events import emit
@@ -188,6 +188,7 @@ def _after_held(dispute: Dispute, session: MediationSession, by: User, now: dt.d
     event_record(dispute=dispute, by=by, name=name, source=dispute.state, target=dispute.state, at=now,
                  payload={"session_id": session.pk, "petitioner": session.petitioner_attendance,
                           "respondent": session.respondent_attendance})
+    emit(SessionHeld(session=session))  # documents: its risalah klarifikasi or berita acara
 
 
 def _mediator_in_mediation(dispute: Dispute, by: User) -> Dispute:

@@ -23,3 +23,10 @@ class SessionScheduled:
     transaction."""
 
     session: MediationSession
+
+
+@dataclass(frozen=True)
+class SessionHeld:
+    """The attendance of a session (clarification or mediation) was recorded; emitted inside the transaction."""
+
+    session: MediationSession

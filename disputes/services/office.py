@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Office, Role, User
+from accounts.numbers import office_letter_number
 from accounts.regions import province_of
 from disputes import permissions as perms
 from disputes.models import (
@@ -53,11 +54,12 @@ def dispute_reassign_mediator(*, dispute: Dispute, by: User, mediator_id: Any) -
 
 
 @transaction.atomic
-def dispute_hand_over(*, dispute: Dispute, by: User, letter_number: str, letter_date: dt.date,
-                      reason: str) -> Dispute:
+def dispute_hand_over(*, dispute: Dispute, by: User, reason: str, letter_number: str = "",
+                      letter_date: dt.date | None = None) -> Dispute:
     """A kabupaten/kota office without an active mediator hands a dispute awaiting one to its province's office
-    (pelimpahan, recorded with the letter's number and date). Not a transition: the stage stays. Emits
-    `DisputeHandedOver` (chat notifies the parties and the province's officers in-app)."""
+    (pelimpahan, recorded with the letter's number and date: a number given by the officer, or else the next of
+    the office's PLM series; today unless dated). Not a transition: the stage stays. Makes the surat pelimpahan
+    (documents subscribes to `DisputeHandedOver`); chat notifies the parties and the province's officers."""
     d = Dispute.objects.select_for_update(of=("self",)).get(pk=dispute.pk)
     if not perms.can_hand_over_dispute(by, d):
         raise Forbidden()
@@ -67,14 +69,16 @@ def dispute_hand_over(*, dispute: Dispute, by: User, letter_number: str, letter_
     if User.objects.filter(role=Role.MEDIATOR, office_id=d.office_id, is_active=True).exists():
         raise Conflict(_("This office has an active mediator: delegate the dispute to them instead."))
     former = d.office
+    now = timezone.now()
+    letter_number = letter_number.strip() or office_letter_number(former.code, "PLM", now)
+    letter_date = letter_date or timezone.localdate(now)
     d.office = Office.objects.get(code=province_of(former.code))
     d.save(update_fields=["office"])
-    event_record(dispute=d, by=by, name="handed_over", source=d.state, target=d.state, at=timezone.now(),
-                 payload={"from": {"code": former.code, "name": former.name},
-                          "to": {"code": d.office.code, "name": d.office.name},
-                          "letter_number": letter_number, "letter_date": letter_date.isoformat(), "reason": reason})
+    payload = {"from": {"code": former.code, "name": former.name}, "to": {"code": d.office.code, "name": d.office.name},
+               "letter_number": letter_number, "letter_date": letter_date.isoformat(), "reason": reason}
+    event = event_record(dispute=d, by=by, name="handed_over", source=d.state, target=d.state, at=now, payload=payload)
     officers = User.objects.filter(role=Role.OFFICER, office_id=d.office_id, is_active=True)
-    emit(DisputeHandedOver(dispute=d, officer_ids=list(officers.values_list("id", flat=True))))
+    emit(DisputeHandedOver(dispute=d, event=event, officer_ids=list(officers.values_list("id", flat=True))))
     return d
 
 

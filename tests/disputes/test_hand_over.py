@@ -1,6 +1,7 @@
 """Pelimpahan: a kabupaten/kota office without an active mediator hands a dispute to the province's office."""
 
 import pytest
+from django.utils import timezone
 
 from accounts.models import User
 from disputes.models import Dispute, DisputeEvent
@@ -85,11 +86,22 @@ def test_a_province_s_office_cannot_hand_over():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("missing", ["letter_number", "letter_date", "reason"])
-def test_hand_over_without_the_letter_is_400(missing):
+def test_hand_over_without_a_reason_is_400():
     flow = Flow(Cast()).to("awaiting_mediator")
     _no_active_mediator()
-    body = {k: v for k, v in BODY.items() if k != missing}
+    body = {k: v for k, v in BODY.items() if k != "reason"}
     response = _hand_over(flow.clients["officer"], flow, body)
     assert response.status_code == 400
-    assert missing in response.json()["error"]["details"]
+    assert "reason" in response.json()["error"]["details"]
+
+
+@pytest.mark.django_db
+def test_hand_over_without_a_letter_number_takes_the_office_s_next_one_dated_today():
+    flow = Flow(Cast()).to("awaiting_mediator")
+    _no_active_mediator()
+    response = _hand_over(flow.clients["officer"], flow, {"reason": "Belum ada mediator aktif."})
+    assert response.status_code == 200, response.content
+    event = DisputeEvent.objects.get(dispute_id=flow.id, name="handed_over")
+    year = timezone.localdate().year
+    assert event.payload["letter_number"] == f"32.73/PLM/{year}/00001"
+    assert event.payload["letter_date"] == timezone.localdate().isoformat()

@@ -24,10 +24,15 @@ def court(cast, committed) -> Flow:
     return to_court_referral(Flow(cast), committed)
 
 
+# The court-referral path's documents: the bipartite minutes, the receipt of registration and the offer of
+# conciliation, four summonses and two berita acara, the anjuran and the risalah penyelesaian.
+COURT_DOCUMENTS = 11
+
+
 def test_list_shows_each_document_with_its_hash_and_download_address(court):
     rows = documents(court)
 
-    assert len(rows) == 7
+    assert len(rows) == COURT_DOCUMENTS
     for row in rows:
         assert set(row) == {"id", "kind", "title", "number", "created_at", "sha256", "url"}
         assert row["url"] == f"/api/v1/documents/{row['id']}/download/"
@@ -60,7 +65,7 @@ def test_documents_are_stored_privately_without_a_url(court, _private_media):
 def test_who_may_see_the_dispute_lists_and_downloads_its_documents(court, role):
     rows = documents(court, role)
 
-    assert len(rows) == 7
+    assert len(rows) == COURT_DOCUMENTS
     for row in rows:
         download(court, row, role)
 

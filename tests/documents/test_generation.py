@@ -127,7 +127,7 @@ def test_each_signed_meeting_has_its_own_minutes_numbered_in_order(cast, committ
 def test_summons_one_per_party_per_session_numbered_per_party(cast, committed):
     flow = Flow(cast)
     committed(flow.to, "mediation")
-    assert documents(flow) == []
+    assert documents(flow, kind="summons") == []
 
     committed(flow.schedule_session, "clarification")
     committed(flow.schedule_session)
@@ -172,7 +172,7 @@ def test_recommendation_is_made_when_issued_and_not_before(cast, committed):
     flow = Flow(cast)
     committed(flow.to, "mediation")
     committed(flow.hold_session)
-    assert kinds(flow) == ["summons", "summons"]
+    assert kinds(flow) == ["adr_offer", "registration_receipt", "session_record", "summons", "summons"]
 
     committed(flow.do, "mediator", "issue_recommendation", considerations="Menimbang bahwa upah tidak dibayar.",
               recommendations="1. Perusahaan membayar upah Rp 12.500.000.\n2. Paling lambat 7 hari.")
@@ -282,7 +282,8 @@ def test_settlement_minutes_are_made_when_the_case_ends_in_court_referral(cast, 
     flow = Flow(cast)
     to_court_referral(flow, committed)
 
-    assert kinds(flow) == ["bipartite_minutes", "recommendation", "settlement_minutes", "summons", "summons",
+    assert kinds(flow) == ["adr_offer", "bipartite_minutes", "recommendation", "registration_receipt",
+                           "session_record", "session_record", "settlement_minutes", "summons", "summons",
                            "summons", "summons"]
     [row] = documents(flow, kind="settlement_minutes")
     assert row["number"].startswith("32.73/RIS/")
@@ -330,7 +331,7 @@ def test_settlement_minutes_record_answers_by_silence(cast, committed):
     assert "tidak tercapai kesepakatan" in text
 
 
-def test_nothing_is_made_for_cases_that_end_otherwise(cast, committed):
+def test_no_anjuran_or_risalah_is_made_for_cases_that_end_otherwise(cast, committed):
     struck = Flow(cast)
     committed(struck.to, "struck_off")
     withdrawn = Flow(cast)
@@ -339,12 +340,15 @@ def test_nothing_is_made_for_cases_that_end_otherwise(cast, committed):
     conciliation = Flow(cast)
     committed(conciliation.to, "referred_conciliation")
 
-    assert kinds(struck) == ["summons"] * 6
-    assert kinds(withdrawn) == []
-    assert kinds(conciliation) == []
+    # Only the letters of the steps they passed (tests/documents/test_new_documents.py): no anjuran, no risalah.
+    registered = ["adr_offer", "registration_receipt"]
+    struck_kinds = [*registered, *["session_record"] * 3, "strike_off_notice", *["summons"] * 6]
+    assert kinds(struck) == struck_kinds
+    assert kinds(withdrawn) == registered
+    assert kinds(conciliation) == registered
     call_command("generate_documents")
-    assert kinds(struck) == ["summons"] * 6
-    assert kinds(withdrawn) == [] and kinds(conciliation) == []
+    assert kinds(struck) == struck_kinds
+    assert kinds(withdrawn) == registered and kinds(conciliation) == registered
 
 
 def test_every_page_shows_the_verification_code_and_address(cast, committed, settings):
