@@ -614,7 +614,11 @@ def render_recommendation(data: RecommendationLetter, stamp: Stamp) -> bytes:
     parties' positions on the record and the answer rule once; the mediator's text gives the considerations and
     the recommendations only (see `mediation.pages.recommendation_template`)."""
     d, rec = data.dispute, data.recommendation
-    held = ", ".join(dict.fromkeys(tanggal(s.scheduled_for) for s in data.sessions)) or "-"
+    # The dates of the mediation sessions held; never "pada tanggal -" when none is known (a letter rendered
+    # without its sessions): the sentence then names no date.
+    dates = ", ".join(dict.fromkeys(tanggal(s.scheduled_for) for s in data.sessions
+                                    if getattr(s, "kind", "mediation") == "mediation"))
+    held = f" pada tanggal {dates}" if dates else ""
     story = [
         *letter_heading(office=d.office, number=stamp.number, date=rec.issued_at, subject="Anjuran",
                         addressees=[*nth(1, addressee_lines(d, "petitioner")),
@@ -624,7 +628,7 @@ def render_recommendation(data: RecommendationLetter, stamp: Stamp) -> bytes:
           f"dengan <b>{x(d.respondent_name)}</b> (nomor perselisihan {x(d.number)}, nomor registrasi "
           f"{x(d.registration_number or '-')}) yang dilimpahkan kepada Mediator Hubungan Industrial pada "
           f"{x(d.office.name)}{' pada tanggal ' + tanggal(data.delegated_at) if data.delegated_at else ''}, dan "
-          f"setelah dilaksanakan sidang mediasi pada tanggal {held} tanpa tercapai kesepakatan, maka berdasarkan "
+          f"setelah dilaksanakan sidang mediasi{held} tanpa tercapai kesepakatan, maka berdasarkan "
           f"{LAW_PPHI} Pasal 13 ayat (2) huruf a dan {LAW_MEDIATION}, Mediator mengeluarkan anjuran tertulis "
           "sebagai berikut:"),
         *members_block(d),

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
@@ -21,7 +22,6 @@ from documents.render import (
     LAW_MEDIATION,
     LAW_PPHI,
     LEFT,
-    SECTION,
     SIDES,
     SIGN,
     SMALL,
@@ -48,7 +48,12 @@ from documents.render import (
     waktu_lengkap,
     x,
 )
+from documents.render import (
+    SECTION as _SECTION,
+)
 
+# A section heading never ends a page: it goes with what follows it.
+SECTION = ParagraphStyle("letter_section", parent=_SECTION, keepWithNext=1)
 ATTENDANCE_FULL = {**ATTENDANCE, "excused": "Tidak hadir dengan alasan yang sah"}
 OFFICER_TITLE = "Petugas Pencatatan Perselisihan Hubungan Industrial"
 MEDIATOR_TITLE = "Mediator Hubungan Industrial"
@@ -339,12 +344,6 @@ def attendance_rows(d, s) -> list[list[str]]:
     return rows
 
 
-def summons_rows(summons: Sequence) -> list[list[str]]:
-    return [[x(SIDES.get(m.side, m.side)), str(m.number), x(f"{tanggal(m.sent_at)}, {pukul(m.sent_at)}"),
-             x(f"{tanggal(m.acknowledged_at)}, {pukul(m.acknowledged_at)}") if m.acknowledged_at
-             else "Belum dikonfirmasi"] for m in summons]
-
-
 def _session_heading(data: SessionRecord, what: str, *, identities: bool = True) -> list:
     """The opening, the case, the parties (in full, or only a collective dispute's members when `identities` is
     off: the attendance table names them), then `_attendance`."""
@@ -361,21 +360,25 @@ def _session_heading(data: SessionRecord, what: str, *, identities: bool = True)
     ]
 
 
-def _attendance(data: SessionRecord, heading: str) -> list:
-    """Who came and who stayed away (and why), and the summonses with their receipts."""
+def _attendance(data: SessionRecord, heading: str, *, keep: bool = True) -> list:
+    """One table, kept with its heading: per party who came or stayed away (and why), with the summons to this
+    session and its receipt (confirmed on SIKHI)."""
     d, s = data.dispute, data.session
-    return [
-        # Each table stays with its heading, on one page.
-        KeepTogether([p(heading, SECTION),
-                      grid(["Pihak", "Nama", "Kehadiran", "Alasan ketidakhadiran"], attendance_rows(d, s),
-                           [3.6 * cm, 4.6 * cm, 3.4 * cm, TEXT_W - 11.6 * cm])]),
-        *representation_block(d),
-        KeepTogether([Spacer(1, 0.15 * cm),
-                      p("Surat panggilan dan tanda terimanya (dikonfirmasi para pihak di SIKHI):", LEFT),
-                      grid(["Pihak", "Panggilan ke-", "Dikirim", "Diterima"], summons_rows(data.summons),
-                           [3.6 * cm, 2.6 * cm, 4.4 * cm, TEXT_W - 10.6 * cm])]) if data.summons else
-        p("Sidang ini dicatat setelah dilaksanakan; panggilan tidak disampaikan melalui SIKHI.", LEFT),
-    ]
+    summons = {m.side: m for m in data.summons}
+    rows = []
+    for side, (_, name, came, reason) in zip(("petitioner", "respondent"), attendance_rows(d, s), strict=True):
+        m = summons.get(side)
+        sent = x(f"ke-{m.number}, dikirim {tanggal(m.sent_at)} {pukul(m.sent_at)}") if m else "-"
+        got = (x(f"{tanggal(m.acknowledged_at)} {pukul(m.acknowledged_at)}") if m and m.acknowledged_at
+               else "Belum dikonfirmasi" if m else "-")
+        rows.append([f"<b>{x(SIDES[side])}</b><br/>{name}", sent, got, came, reason])
+    note = ([] if data.summons else
+            [p("Sidang ini dicatat setelah dilaksanakan; panggilan tidak disampaikan melalui SIKHI.", LEFT)])
+    block = [p(heading, SECTION),
+             grid(["Pihak", "Panggilan ke-, dikirim", "Diterima", "Kehadiran", "Alasan ketidakhadiran"],
+                  rows, [4.2 * cm, 3.4 * cm, 2.8 * cm, 2.8 * cm, TEXT_W - 13.2 * cm]), *note]
+    # Kept with its heading; inside the signature's own KeepTogether it goes flat (a nested one breaks too early).
+    return [KeepTogether(block), *representation_block(d)] if keep else [*block, *representation_block(d)]
 
 
 def render_clarification_minutes(data: SessionRecord, stamp: Stamp) -> bytes:
@@ -386,7 +389,7 @@ def render_clarification_minutes(data: SessionRecord, stamp: Stamp) -> bytes:
     story = [
         *title_block("RISALAH KLARIFIKASI", stamp.number, f"Klarifikasi ke-{data.ordinal}"),
         *_session_heading(data, "klarifikasi"),
-        *_attendance(data, "II. Kehadiran"),
+        *_attendance(data, "II. Kehadiran dan panggilan"),
         p("III. Keterangan para pihak", SECTION),
         p(f"<b>Pihak Pekerja/Buruh</b> - pokok perselisihan: {x(d.summary)}", INDENTED),
         p(f"<b>Kronologi:</b><br/>{x(d.chronology)}", INDENTED),
@@ -427,7 +430,7 @@ def render_session_record(data: SessionRecord, stamp: Stamp) -> bytes:
         *_session_heading(data, f"sidang mediasi ke-{data.ordinal}", identities=False),
         signature(office=d.office, person=data.mediator, title=MEDIATOR_TITLE, signed_at=s.attendance_recorded_at,
                   # The attendance goes with the signature: no page holds only the closing and the signature.
-                  before=[*_attendance(data, "I. Kehadiran"),
+                  before=[*_attendance(data, "I. Kehadiran dan panggilan", keep=False),
                           p("II. Jalannya sidang dan catatan Mediator", SECTION),
                           *([p(x(s.attendance_notes or "Tidak ada catatan."), INDENTED)]
                             if s.attendance_notes.strip() or not notes else []),

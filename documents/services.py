@@ -184,7 +184,7 @@ def _recommendation(dispute_id: int) -> tuple[Document, bool]:
             raise DocumentNotDue("no recommendation has been issued")
         data = render.RecommendationLetter(
             dispute=dispute, recommendation=rec, delegated_at=_event_at(dispute, "assign_mediator"),
-            sessions=list(dispute.sessions.filter(attendance_recorded_at__isnull=False,
+            sessions=list(dispute.sessions.filter(kind="mediation", attendance_recorded_at__isnull=False,
                                                   scheduled_for__lte=rec.issued_at)),
             respondent_account=_respondent_account(dispute))
         document = _store(dispute=dispute, kind=K.RECOMMENDATION, title="Anjuran Tertulis",

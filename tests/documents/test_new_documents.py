@@ -331,7 +331,8 @@ def test_a_clarification_held_makes_the_risalah_klarifikasi(cast, committed, sig
                      "Tidak hadir dengan alasan yang sah", "Direktur sedang dinas luar kota",
                      "Para pihak menyerahkan data upah.", "PHK sepihak tanpa pesangon", "Pesangon sesuai PP 35/2021",
                      "Pasal 10 ayat (3)", "tidak dihitung dalam jangka waktu 30 (tiga puluh) hari kerja", PERMEN,
-                     cast.mediator.name, "Mediator Hubungan Industrial", "Surat panggilan dan tanda terimanya"):
+                     cast.mediator.name, "Mediator Hubungan Industrial", "Kehadiran dan panggilan",
+                     "Belum dikonfirmasi"):
         assert expected in text, expected
     assert_members(text)
     assert_signed(content, signing_certificate)
@@ -356,7 +357,7 @@ def test_each_mediation_session_gets_a_berita_acara_and_striking_off_a_notice(ca
     for expected in ("BERITA ACARA SIDANG MEDIASI", "Sidang ke-3", "sidang mediasi ke-3", "Tidak hadir",
                      "tanpa alasan", "ketidakhadiran berturut-turut ke-3", "dihapus dari buku registrasi",
                      cast.worker.name, cast.company_user.company.name, cast.mediator.name,
-                     f"NIP. {cast.mediator.nip or '-'}", "Panggilan ke-"):
+                     f"NIP. {cast.mediator.nip or '-'}", "Panggilan ke-, dikirim", "ke-3, dikirim"):
         assert expected in text, expected
     assert "ketidakhadiran berturut-turut ke-1" in first
     assert_signed(content, signing_certificate)
@@ -430,3 +431,11 @@ def test_the_new_letters_download_under_indonesian_names(cast, committed):
         [row] = documents(flow, kind=kind)
         response = flow.clients["petitioner"].get(row["url"])
         assert f'filename="{name}' in response["Content-Disposition"], response["Content-Disposition"]
+
+
+def test_an_anjuran_rendered_without_its_sessions_names_no_empty_date():
+    from tests.documents.test_letters import recommendation_pdf
+
+    text = pdf_text(recommendation_pdf())
+    assert "pada tanggal -" not in text
+    assert "setelah dilaksanakan sidang mediasi tanpa tercapai kesepakatan" in text
