@@ -36,7 +36,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from accounts.courts import phi_court_name
-from accounts.numbers import next_number
+from accounts.numbers import office_letter_number
 from chat.models import Room, RoomKind
 from disputes import permissions as perms
 from disputes.models import Dispute, DisputeState
