@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.calendar import WorkingCalendar
 from accounts.courts import phi_court_name
-from accounts.models import Company, Role
+from accounts.models import Company, Role, User
 from disputes import extensions, labels, services
 from disputes import permissions as perms
 from disputes.extensions import is_room_member
@@ -415,8 +415,6 @@ def _detail_context(request: HttpRequest, dispute: Dispute, bound: dict | None =
 def _may_hand_over(user, dispute: Dispute) -> bool:
     """The hand-over to the province is offered to the office's officer while the dispute waits for a mediator
     and the office has none active (the service's own checks)."""
-    from accounts.models import User
-
     return (perms.can_hand_over_dispute(user, dispute) and dispute.state == DisputeState.AWAITING_MEDIATOR
             and not User.objects.filter(role=Role.MEDIATOR, office_id=dispute.office_id, is_active=True).exists())
 

@@ -18,14 +18,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import Office
 from accounts.numbers import office_letter_number
+from chat.models import Room, RoomKind
 from disputes import permissions as perms
 from disputes.models import Dispute, DisputeEvent, DisputeState
 from documents import render_letters as letters
 from documents.models import Document, DocumentKind
+from documents.render import tanggal
 from mediation.models import Attendance, MediationSession, SessionKind, Summons
 
 K = DocumentKind
@@ -61,7 +65,6 @@ def _filed_by(dispute: Dispute, event: DisputeEvent | None) -> str:
 def _checklist(dispute: Dispute, event: DisputeEvent | None) -> list[tuple[str, str]]:
     """What the registration's file holds: the proof of the bipartite attempt, the evidence, the powers of
     attorney."""
-    from documents.render import tanggal
 
     proof = (event.payload or {}).get("proof", {}) if event else {}
     rows: list[tuple[str, str]] = []
@@ -150,8 +153,6 @@ def _registration_return(event_id: int) -> tuple[Document, bool]:
 
 
 def _delegation_letter(event_id: int) -> tuple[Document, bool]:
-    from accounts.models import Office
-
     s = _services()
     with transaction.atomic():
         event = DisputeEvent.objects.select_related("actor").get(pk=event_id, name="handed_over")
@@ -208,10 +209,6 @@ def _session_document(session_id: int) -> tuple[Document, bool]:
             raise s.DocumentNotDue("attendance has not been recorded")
         ordinal = sum(1 for other in dispute.sessions.filter(kind=session.kind, attendance_recorded_at__isnull=False)
                       if (other.scheduled_for, other.pk) <= (session.scheduled_for, session.pk))
-        from django.conf import settings
-
-        from chat.models import Room, RoomKind
-
         room = Room.objects.filter(dispute=dispute, kind=RoomKind.JOINT).first()
         base = settings.SIKHI_BASE_URL.rstrip("/")
         place = f"ruang sidang bersama SIKHI: {base}/ruang/{room.pk}/" if room else "ruang sidang bersama SIKHI"
