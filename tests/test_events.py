@@ -156,7 +156,7 @@ def test_the_apps_subscribe_to_the_domain_events_in_their_ready():
     from disputes import subscribers as dispute_subscribers
     from disputes.signals import CompanyInvited, DisputeHandedOver, DisputeTransitioned, MediatorReassigned
     from documents import subscribers as document_subscribers
-    from mediation.signals import MeetingSigned, SessionScheduled
+    from mediation.signals import MeetingSigned, SessionHeld, SessionScheduled
 
     # chat's notices and rooms first, then documents (INSTALLED_APPS order), all inside the transition.
     assert events.subscribers(DisputeTransitioned) == [
@@ -165,12 +165,16 @@ def test_the_apps_subscribe_to_the_domain_events_in_their_ready():
     ]
     assert events.subscribers(CompanyInvited) == [("in_transaction", chat_subscribers.on_company_invited)]
     assert events.subscribers(MediatorReassigned) == [("in_transaction", chat_subscribers.on_mediator_reassigned)]
-    assert events.subscribers(DisputeHandedOver) == [("in_transaction", chat_subscribers.on_dispute_handed_over)]
+    assert events.subscribers(DisputeHandedOver) == [
+        ("in_transaction", chat_subscribers.on_dispute_handed_over),  # the parties told
+        ("in_transaction", document_subscribers.on_handed_over),  # the surat pelimpahan
+    ]
     assert events.subscribers(UserLoggedOut) == [("in_transaction", chat_subscribers.on_user_logged_out)]
     assert events.subscribers(InvitationPresented) == [
         ("in_transaction", dispute_subscribers.on_invitation_presented)]
     assert events.subscribers(MeetingSigned) == [("in_transaction", document_subscribers.on_meeting_signed)]
     assert events.subscribers(SessionScheduled) == [("in_transaction", document_subscribers.on_session_scheduled)]
+    assert events.subscribers(SessionHeld) == [("in_transaction", document_subscribers.on_session_held)]
 
 
 def test_every_transition_of_a_dispute_has_a_handler_once_the_apps_are_ready():
