@@ -424,19 +424,12 @@ async def _client(conn, specs: list[SocketSpec], params: dict) -> None:
     failures = [f"{type(r).__name__}: {r}"[:300] for r in opened if isinstance(r, BaseException)]
     readers = [asyncio.create_task(reader(sid, ws)) for sid, ws in sockets.items()]
     conn.send(("ready", len(sockets), failures, time.monotonic() - t_connect))
-    command = await from_parent()
-    if command[0] != "start":
-        st.closing = True
-        await asyncio.gather(*(ws.close() for ws in sockets.values()), return_exceptions=True)
-        conn.send(("results", {}))
-        return
-    t0 = command[1]
-    rate, duration, members = params["rate"], params["duration"], params["members"]
-    interval = 1.0 / rate
+    members = params["members"]
 
-    async def poster(spec: SocketSpec, ws) -> None:
+    async def poster(spec: SocketSpec, ws, t0: float, rate: float, duration: float) -> None:
         # Evenly spaced in each room (a user's two sockets half an interval apart), rooms at random phases
         # that every load process derives alike from the room.
+        interval = 1.0 / rate
         offset = random.Random(params["seed"] * 1_000_003 + spec.room_id).random()
         phase = ((spec.member + offset) / members) * interval
         k = 0
@@ -459,27 +452,36 @@ async def _client(conn, specs: list[SocketSpec], params: dict) -> None:
                 return
             k += 1
 
-    delay = t0 - time.monotonic()
-    if delay > 0:
-        await asyncio.sleep(delay)
-    cpu0 = time.process_time()
-    await asyncio.gather(*(poster(s, sockets[s.sid]) for s in specs if s.sid in sockets))
-    drain_until = t0 + duration + params["drain"]
-    while st.pending and time.monotonic() < drain_until:
-        await asyncio.sleep(0.05)
-    conn.send(("resolved", len(st.pending), time.monotonic(), time.process_time() - cpu0))
-    command = await from_parent()  # ("finish", deadline): every process's posts are answered, or time is up
-    while time.monotonic() < command[1] and time.monotonic() - st.last_frame < QUIET:
-        await asyncio.sleep(0.05)
-    cpu1 = time.process_time()
-    st.closing = True
-    await asyncio.gather(*(ws.close() for ws in sockets.values()), return_exceptions=True)
-    for task in readers:
-        task.cancel()
-    conn.send(("results", {
-        "sends": st.sends, "acks": st.acks, "errors": st.errors, "receipts": st.receipts, "closes": st.closes,
-        "unanswered": sorted(st.pending), "cpu_s": cpu1 - cpu0,
-    }))
+    # One load phase per ("phase", t0, rate, duration, drain) from the parent, on the same open sockets.
+    while True:
+        command = await from_parent()
+        if command[0] != "phase":
+            st.closing = True
+            await asyncio.gather(*(ws.close() for ws in sockets.values()), return_exceptions=True)
+            for task in readers:
+                task.cancel()
+            conn.send(("closed", st.closes))
+            return
+        _kind, t0, rate, duration, drain = command
+        st.sends, st.acks, st.errors, st.receipts, st.pending = [], {}, [], [], set()
+        closes_before = len(st.closes)
+        delay = t0 - time.monotonic()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        cpu0 = time.process_time()
+        await asyncio.gather(*(poster(s, sockets[s.sid], t0, rate, duration) for s in specs if s.sid in sockets))
+        drain_until = t0 + duration + drain
+        while st.pending and time.monotonic() < drain_until:
+            await asyncio.sleep(0.05)
+        conn.send(("resolved", len(st.pending), time.monotonic(), time.process_time() - cpu0))
+        command = await from_parent()  # ("finish", deadline): every process's posts are answered, or time is up
+        while time.monotonic() < command[1] and time.monotonic() - st.last_frame < QUIET:
+            await asyncio.sleep(0.05)
+        cpu1 = time.process_time()
+        conn.send(("results", {
+            "sends": st.sends, "acks": st.acks, "errors": st.errors, "receipts": st.receipts,
+            "closes": st.closes[closes_before:], "unanswered": sorted(st.pending), "cpu_s": cpu1 - cpu0,
+        }))
 
 
 # --- one scenario: load, then analysis -----------------------------------------------------------------
@@ -498,64 +500,74 @@ def build_specs(rooms: list[SeededRoom], members: int, ports: list[int]) -> list
     return specs
 
 
-def run_load(label: str, specs: list[SocketSpec], servers: list[Server], args, stored=None) -> dict:
-    ctx = mp.get_context("spawn")
-    k = max(1, min(args.clients, len(specs)))
-    shares = [specs[i::k] for i in range(k)]
-    params = {"rate": args.rate, "duration": args.duration, "drain": args.drain, "members": args.members}
-    pipes, procs = [], []
-    for share in shares:
-        parent, child = ctx.Pipe()
-        proc = ctx.Process(target=client_main, args=(child, share, {**params, "seed": args.seed}), daemon=True)
-        proc.start()
-        pipes.append(parent)
-        procs.append(proc)
+class LoadClients:
+    """The load-generator processes of one scenario, their sockets open, running one phase at a time."""
 
-    def gather(kind: str, timeout: float) -> list:
+    def __init__(self, label: str, specs: list[SocketSpec], args) -> None:
+        self.label, self.specs, self.args = label, specs, args
+        ctx = mp.get_context("spawn")
+        k = max(1, min(args.clients, len(specs)))
+        shares = [specs[i::k] for i in range(k)]
+        params = {"members": args.members, "seed": args.seed}
+        self.pipes, self.procs = [], []
+        for share in shares:
+            parent, child = ctx.Pipe()
+            proc = ctx.Process(target=client_main, args=(child, share, params), daemon=True)
+            proc.start()
+            self.pipes.append(parent)
+            self.procs.append(proc)
+        ready = self.gather("ready", args.connect_timeout)
+        self.failures = [f for r in ready for f in r[2]]
+        self.connect_s = max(r[3] for r in ready)
+        print(f"  {label}: {sum(r[1] for r in ready)} of {len(specs)} sockets open in {self.connect_s:.1f} s"
+              + (f", {len(self.failures)} failed: {self.failures[:3]}" if self.failures else ""), flush=True)
+
+    def gather(self, kind: str, timeout: float) -> list:
         out = []
         deadline = time.monotonic() + timeout
-        for pipe in pipes:
+        for pipe in self.pipes:
             if not pipe.poll(max(0.0, deadline - time.monotonic())):
-                for proc in procs:
-                    proc.kill()
-                sys.exit(f"{label}: a load process did not report {kind!r} within {timeout:.0f} s")
+                self.kill()
+                sys.exit(f"{self.label}: a load process did not report {kind!r} within {timeout:.0f} s")
             message = pipe.recv()
             assert message[0] == kind, message
             out.append(message)
         return out
 
-    try:
-        ready = gather("ready", args.connect_timeout)
-        failures = [f for r in ready for f in r[2]]
-        connect_s = max(r[3] for r in ready)
-        print(f"  {label}: {sum(r[1] for r in ready)} of {len(specs)} sockets open in {connect_s:.1f} s"
-              + (f", {len(failures)} failed: {failures[:3]}" if failures else ""), flush=True)
-        if failures:
-            for pipe in pipes:
-                pipe.send(("abort",))
-            gather("results", 30)
-            return {"label": label, "connect_failures": failures, "failed": True}
+    def phase(self, servers: list[Server], rate: float, duration: float, stored=None) -> dict:
+        """Every socket posts `rate` messages per second for `duration` seconds; the phase's measurements."""
+        args = self.args
         t0 = time.monotonic() + 1.0
-        for pipe in pipes:
-            pipe.send(("start", t0))
+        for pipe in self.pipes:
+            pipe.send(("phase", t0, rate, duration, args.drain))
         time.sleep(max(0.0, t0 - time.monotonic()))
         cpu0 = cpu_snapshot(servers)
-        resolved = gather("resolved", args.duration + args.drain + 30)
+        resolved = self.gather("resolved", duration + args.drain + 30)
         cpu1 = cpu_snapshot(servers)
         # Every post is answered (or the drain is over): wait for QUIET s without frames, at most until the
         # end of the drain (and never less than QUIET from now).
-        finish_by = max(time.monotonic() + QUIET + 0.5, t0 + args.duration + args.drain)
-        for pipe in pipes:
+        finish_by = max(time.monotonic() + QUIET + 0.5, t0 + duration + args.drain)
+        for pipe in self.pipes:
             pipe.send(("finish", finish_by))
-        results = [r[1] for r in gather("results", args.drain + 60)]
-    finally:
-        for proc in procs:
+        results = [r[1] for r in self.gather("results", args.drain + 60)]
+        cpu = cpu_usage(cpu0, cpu1, sum(r[3] for r in resolved))
+        metrics = analyse(self.specs, results, t0, duration, args.members, stored)
+        return {"label": self.label, "rate_per_socket": rate, "duration_s": duration,
+                "connect_s": round(self.connect_s, 2), "cpu": cpu, **metrics}
+
+    def close(self) -> None:
+        for pipe in self.pipes:
+            with contextlib.suppress(OSError):
+                pipe.send(("close",))
+        with contextlib.suppress(SystemExit):
+            self.gather("closed", 30)
+        self.kill()
+
+    def kill(self) -> None:
+        for proc in self.procs:
             proc.join(timeout=10)
             if proc.is_alive():
                 proc.kill()
-    cpu = cpu_usage(cpu0, cpu1, sum(r[3] for r in resolved))
-    metrics = analyse(specs, results, t0, args, stored)
-    return {"label": label, "connect_s": round(connect_s, 2), "cpu": cpu, **metrics}
 
 
 def pct(values: list[float], p: float) -> float | None:
@@ -569,7 +581,8 @@ def ms(value: float | None) -> float | None:
     return None if value is None else round(value * 1000, 1)
 
 
-def analyse(specs: list[SocketSpec], results: list[dict], t0: float, args, stored=None) -> dict:
+def analyse(specs: list[SocketSpec], results: list[dict], t0: float, duration: float, members: int,
+            stored=None) -> dict:
     room_of = {s.sid: s.room_id for s in specs}
     sockets_of: dict[int, list[int]] = defaultdict(list)
     for s in specs:
@@ -577,7 +590,10 @@ def analyse(specs: list[SocketSpec], results: list[dict], t0: float, args, store
     sent = {cid: (sid, t, lag) for r in results for sid, cid, t, lag in r["sends"]}
     acks = {cid: v for r in results for cid, v in r["acks"].items()}
     errors = Counter(code for r in results for _sid, _cid, code, _t in r["errors"])
-    receipts = [x for r in results for x in r["receipts"]]
+    # Frames of posts sent in an earlier phase (late deliveries after its drain) are not this phase's.
+    all_receipts = [x for r in results for x in r["receipts"]]
+    receipts = [x for x in all_receipts if x[2] in sent]
+    stale = len(all_receipts) - len(receipts)
     closes = [x for r in results for x in r["closes"]]
 
     acked_seqs: dict[int, dict[int, str]] = defaultdict(dict)  # room -> seq -> client_id
@@ -604,7 +620,7 @@ def analyse(specs: list[SocketSpec], results: list[dict], t0: float, args, store
     last_receipt = max((t for *_x, t in receipts), default=t0)
     last_ack = max((t for _seq, t in acks.values()), default=t0)
     # Kept up: every post answered, every acked post delivered to each member socket, p99 under a second.
-    expected = len(acks) * args.members
+    expected = len(acks) * members
     p99 = pct(latencies, 99)
     kept_up = not any(r["unanswered"] for r in results) and len(receipts) >= expected \
         and len(acks) + sum(errors.values()) == len(sent) and p99 is not None and p99 < KEPT_UP_P99
@@ -621,7 +637,7 @@ def analyse(specs: list[SocketSpec], results: list[dict], t0: float, args, store
         "posts_rejected": dict(errors),
         "posts_unanswered": sum(len(r["unanswered"]) for r in results),
         "deliveries": len(receipts),
-        "offered_posts_per_s": round(len(sent) / args.duration, 1),
+        "offered_posts_per_s": round(len(sent) / duration, 1),
         "posts_per_s": round(len(acks) / max(last_ack - t0, 1e-9), 1),
         "deliveries_per_s": round(len(receipts) / max(last_receipt - t0, 1e-9), 1),
         "latency_ms": {"p50": ms(pct(latencies, 50)), "p95": ms(pct(latencies, 95)),
@@ -631,6 +647,7 @@ def analyse(specs: list[SocketSpec], results: list[dict], t0: float, args, store
         "lost": lost,
         "duplicated": duplicated,
         "received_but_never_acked": unacked_received,
+        "stale_receipts": stale,
         "seq_clashes": seq_clash,
         "acked_not_stored": acked_not_stored,
         "unexpected_closes": len(closes),
@@ -685,13 +702,35 @@ def print_table(scenarios: list[dict]) -> None:
               f"{cpu['other_processes_pct']:>6.0f}" + ("" if s["kept_up"] else "  overloaded"))
 
 
+def print_steps(label: str, steps: list[dict]) -> None:
+    print(f"{label}: the load steps (per socket msg/s -> deliveries/s, p99, lost, dup)")
+    for st in steps:
+        lat = st["latency_ms"]
+        print(f"    {st['rate_per_socket']:>6.3f}/s  offered {st['offered_posts_per_s']:>7.1f} posts/s  "
+              f"deliv/s {st['deliveries_per_s']:>8.1f}  p50 {lat['p50'] or 0:>8.1f}  p99 {lat['p99'] or 0:>8.1f} ms  "
+              f"unans {st['posts_unanswered']:>5}  rej {sum(st['posts_rejected'].values()):>4}  lost {st['lost']:>5}  "
+              f"dup {st['duplicated']:>3}  server CPU "
+              + "+".join(f"{v:.0f}" for v in st["cpu"]["servers_pct_of_one_core"])
+              + f"  other {st['cpu']['other_processes_pct']:.0f}  " + ("ok" if st["meets"] else "MISSED"))
+
+
 def ratios(scenarios: list[dict]) -> dict:
+    """Each SIKHI scenario's deliveries/s against the baseline's: at p99 <= the target in a sweep (the
+    `capacity`), else at the fixed load."""
     base = next((s for s in scenarios if s["label"] == "baseline" and not s.get("failed")), None)
     out = {}
     if base is None:
         return out
     for s in scenarios:
         if s is base or s.get("failed"):
+            continue
+        if "capacity" in s:
+            b, m = base["capacity"], s["capacity"]
+            out[s["label"]] = {
+                "deliveries_per_s_at_p99_target": round(m["deliveries_per_s"] / b["deliveries_per_s"], 3)
+                if b["deliveries_per_s"] else None,
+                "baseline_is_a_lower_bound": b["capped"],
+            }
             continue
         out[s["label"]] = {
             "deliveries_per_s": round(s["deliveries_per_s"] / base["deliveries_per_s"], 3),
@@ -702,18 +741,158 @@ def ratios(scenarios: list[dict]) -> dict:
     return out
 
 
+# --- the sweep: the highest load each server carries within the latency target ---------------------------
+
+
+def meets(step: dict, p99_ms: float) -> bool:
+    p99 = step["latency_ms"]["p99"]
+    return bool(step["kept_up"] and p99 is not None and p99 <= p99_ms and not step["lost"]
+                and not step["duplicated"] and not step["unexpected_closes"] and not step["seq_clashes"]
+                and not step["acked_not_stored"] and not step["posts_rejected"])
+
+
+def settle(servers: list[Server], limit_s: float = 20.0) -> None:
+    """Before a step: wait (at most `limit_s`) until the servers are idle, so that no backlog of the step
+    before is measured in this one."""
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        before = [s.cpu_seconds() for s in servers]
+        time.sleep(0.5)
+        busy = max(100 * (s.cpu_seconds() - b) / 0.5 for s, b in zip(servers, before, strict=True))
+        if busy < 15:
+            break
+    time.sleep(0.5)
+
+
+def sweep(clients: LoadClients, servers: list[Server], args, stored, cap: float) -> dict:
+    """Double the per-socket rate from --sweep-start until a step misses the target (p99 <= --p99-ms, nothing
+    lost, duplicated, refused or unanswered) or the cap is reached, then bisect --bisect times between the last
+    step that met it and the first that did not. The capacity is the best step that met the target."""
+    steps: list[dict] = []
+
+    def run(rate: float) -> bool:
+        settle(servers)
+        step = clients.phase(servers, rate, args.step_duration, stored)
+        step["meets"] = meets(step, args.p99_ms)
+        steps.append(step)
+        print_steps(f"  {clients.label} step {len(steps)}", [step])
+        return step["meets"]
+
+    good = bad = None
+    rate = min(args.sweep_start, cap)
+    while True:
+        if run(rate):
+            good = rate
+        else:
+            bad = rate
+            break
+        if rate >= cap:
+            break
+        rate = min(round(rate * 2, 3), cap)
+    if bad is not None and good is not None:
+        for _ in range(args.bisect):
+            mid = round((good + bad) / 2, 3)
+            if run(mid):
+                good = mid
+            else:
+                bad = mid
+    best = max((st for st in steps if st["meets"]), key=lambda st: st["deliveries_per_s"], default=None)
+    capacity = {
+        "p99_target_ms": args.p99_ms,
+        "rate_per_socket": best["rate_per_socket"] if best else None,
+        "deliveries_per_s": best["deliveries_per_s"] if best else 0.0,
+        "posts_per_s": best["posts_per_s"] if best else 0.0,
+        "latency_ms": best["latency_ms"] if best else None,
+        "first_missed_rate_per_socket": bad,
+        "capped": bad is None,  # met the target up to the cap: the true capacity is higher
+        "cap_rate_per_socket": cap,
+        "lost_in_steps_that_met": sum(st["lost"] for st in steps if st["meets"]),
+        "duplicated_in_all_steps": sum(st["duplicated"] for st in steps),
+        "lost_in_all_steps": sum(st["lost"] for st in steps),
+    }
+    return {"steps": steps, "capacity": capacity, "next_rate": bad if bad is not None else cap}
+
+
+# --- profile: py-spy on one daphne process under load ---------------------------------------------------------
+
+
+def profile_phase(clients: LoadClients, servers: list[Server], args, stored, rate: float, out: Path) -> dict:
+    """One more load phase at `rate` with py-spy sampling every thread of the first daphne process."""
+    spy = BIN / "py-spy"
+    if not spy.exists():
+        return {"error": f"{spy} not installed (pip install py-spy)"}
+    settle(servers)
+    raw = out.with_suffix(".folded")
+    proc = subprocess.Popen(  # noqa: S603 - our own tool on our own server process
+        [str(spy), "record", "--pid", str(servers[0].proc.pid), "--duration", str(int(args.step_duration) + 1),
+         "--rate", "200", "--format", "raw", "--threads", "--nonblocking", "--output", str(raw)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(0.5)
+    step = clients.phase(servers, rate, args.step_duration, stored)
+    _stdout, err = proc.communicate(timeout=60)
+    if not raw.exists():
+        return {"error": err.decode(errors="replace")[-500:], "step": step}
+    return {"step": step, "file": str(raw), **summarise_profile(raw)}
+
+
+# Leaf frames of a thread that waits for work: the event loop's select, an idle executor thread.
+IDLE_FRAMES = ("EpollSelector.select", "_worker (concurrent/futures/thread.py:81)")
+
+
+def summarise_profile(raw: Path, top: int = 25) -> dict:
+    """py-spy's folded stacks: samples per thread, and the functions with the most samples, on the stack
+    (inclusive) and at its top (self)."""
+    threads: Counter = Counter()
+    inclusive: Counter = Counter()
+    own: Counter = Counter()
+    total = idle = 0
+    for line in raw.read_text(errors="replace").splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not count.isdigit():
+            continue
+        n = int(count)
+        frames = stack.split(";")
+        if any(mark in frames[-1] for mark in IDLE_FRAMES):  # waiting for work, not working
+            idle += n
+            continue
+        total += n
+        threads[frames[0]] += n
+        frames = frames[1:]
+        for f in set(frames):
+            inclusive[f] += n
+        if frames:
+            own[frames[-1]] += n
+    def pct_of(counter: Counter) -> list:
+        return [(name, round(100 * n / max(total, 1), 1)) for name, n in counter.most_common(top)]
+    return {"samples": total, "idle_samples": idle, "threads_pct": pct_of(threads), "inclusive_pct": pct_of(inclusive),
+            "self_pct": pct_of(own)}
+
+
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rooms", type=int, default=100, help="rooms per scenario (default 100)")
+    parser.add_argument("--rooms", type=int, default=200, help="rooms per scenario (default 200)")
     parser.add_argument("--members", type=int, default=4, help="sockets per room (default 4)")
-    parser.add_argument("--rate", type=float, default=1.0, help="messages per second per socket (default 1)")
-    parser.add_argument("--duration", type=float, default=20.0, help="seconds of posting (default 20)")
+    parser.add_argument("--fixed", action="store_true",
+                        help="one load phase at --rate for --duration instead of the sweep")
+    parser.add_argument("--rate", type=float, default=1.0,
+                        help="with --fixed: messages per second per socket (default 1)")
+    parser.add_argument("--duration", type=float, default=20.0, help="with --fixed: seconds of posting (default 20)")
+    parser.add_argument("--p99-ms", type=float, default=100.0,
+                        help="sweep: the delivery latency target, p99 in ms (default 100)")
+    parser.add_argument("--step-duration", type=float, default=8.0, help="sweep: seconds of each step (default 8)")
+    parser.add_argument("--sweep-start", type=float, default=0.1,
+                        help="sweep: first per-socket rate, doubled each step (default 0.1)")
+    parser.add_argument("--bisect", type=int, default=2, help="sweep: bisection steps after the first miss (default 2)")
+    parser.add_argument("--max-rate", type=float, default=16.0,
+                        help="sweep: highest per-socket rate for the baseline (SIKHI: below its rate limit)")
+    parser.add_argument("--profile", action="store_true",
+                        help="after the one-process sweep, profile that daphne with py-spy in one more step")
     parser.add_argument("--processes", default="1,2",
                         help="daphne process counts to run SIKHI with, comma-separated (default 1,2)")
     parser.add_argument("--clients", type=int, default=2, help="load-generator processes (default 2)")
     parser.add_argument("--drain", type=float, default=15.0,
                         help="at most this many seconds after posting for answers and deliveries (default 15)")
-    parser.add_argument("--connect-timeout", type=float, default=90.0, help="seconds to open all sockets")
+    parser.add_argument("--connect-timeout", type=float, default=120.0, help="seconds to open all sockets")
     parser.add_argument("--no-baseline", action="store_true", help="skip the bare ASGI baseline")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL",
                                                                  "postgres://postgres@127.0.0.1:5432/sikhi_bench"),
@@ -730,6 +909,8 @@ def parse_args(argv=None):
     args.process_counts = [int(p) for p in args.processes.split(",") if p.strip()]
     limits = [(args.rooms, 1, 1000, "--rooms"), (args.members, 1, 20, "--members"),
               (args.rate, 0.01, 20, "--rate"), (args.duration, 1, 300, "--duration"),
+              (args.step_duration, 2, 120, "--step-duration"), (args.sweep_start, 0.01, 20, "--sweep-start"),
+              (args.max_rate, 0.01, 20, "--max-rate"), (args.bisect, 0, 6, "--bisect"),
               (args.clients, 1, 8, "--clients"), (args.drain, 1, 120, "--drain")]
     for value, low, high, name in limits:
         if not low <= value <= high:
@@ -739,6 +920,31 @@ def parse_args(argv=None):
     if args.rooms * args.members > 4000:
         parser.error("at most 4000 sockets (rooms x members)")
     return args
+
+
+def sikhi_rate_cap(members: int) -> float:
+    """The highest per-socket rate that keeps each member user under the spec's limit (20 per 10 s per user
+    and room) with a margin: above it SIKHI answers `rate_limited`, which is right, but not capacity."""
+    sockets_per_user = -(-members // 2)  # bipartite rooms: 2 member users, sockets round robin
+    return round(0.9 * 2.0 / sockets_per_user, 3)
+
+
+def signing_env(outdir: Path) -> dict:
+    """The production settings require the office's signing certificate: a development one, made by the same
+    command as `make run` (`manage.py make_dev_signing_cert`), under var/bench/signing/ (never committed)."""
+    p12 = outdir / "signing" / "office.p12"
+    passphrase = secrets.token_urlsafe(16)  # a new certificate (--force) for each run
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SIKHI_"))}
+    env.pop("REDIS_URL", None)
+    env.pop("DATABASE_URL", None)
+    env.update({"DJANGO_SETTINGS_MODULE": "sikhi.settings.local", "SIKHI_SIGNING_PASSPHRASE": passphrase,
+                "SIKHI_SIGNING_P12": str(p12)})
+    done = subprocess.run(  # noqa: S603 - our own management command
+        [sys.executable, "manage.py", "make_dev_signing_cert", "--p12", str(p12), "--force"], cwd=BASE_DIR, env=env,
+        capture_output=True, text=True, timeout=120, check=False)
+    if done.returncode != 0:
+        sys.exit(f"make_dev_signing_cert failed:\n{done.stdout}\n{done.stderr}")
+    return {"SIKHI_SIGNING_P12": str(p12), "SIKHI_SIGNING_PASSPHRASE": passphrase}
 
 
 def main(argv=None) -> int:
@@ -751,12 +957,14 @@ def main(argv=None) -> int:
     logdir.mkdir(parents=True, exist_ok=True)
     out = args.out or outdir / f"rooms-{run}.json"
     started = time.monotonic()
-    report: dict = {"run": run, "args": {k: v for k, v in vars(args).items() if k != "out"},
+    report: dict = {"run": run, "utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                    "args": {k: v for k, v in vars(args).items() if k != "out"},
                     "machine": machine_info(), "scenarios": []}
     report["args"]["out"] = str(out)
 
     print(f"database {args.database_url}: recreating and migrating", flush=True)
     report["database"] = recreate_database(args.database_url)
+    signing = signing_env(outdir)
     secret_key = secrets.token_urlsafe(50)
     django_setup(args.database_url, secret_key)
     from django.db import connections
@@ -781,7 +989,7 @@ def main(argv=None) -> int:
     for count in args.process_counts:
         env = {**base_env, "DJANGO_SETTINGS_MODULE": "sikhi.settings.production",
                "DJANGO_SECRET_KEY": secret_key, "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-               "DATABASE_URL": args.database_url, "REDIS_URL": args.redis_url,
+               "DATABASE_URL": args.database_url, "REDIS_URL": args.redis_url, **signing,
                "SIKHI_CHANNEL_PREFIX": f"bench-{run}-{count}", "SIKHI_CACHE_PREFIX": f"bench-cache-{run}-{count}"}
         plan.append((f"sikhi x{count}", "sikhi.asgi:application", count, env, seeded[count]))
 
@@ -791,9 +999,27 @@ def main(argv=None) -> int:
         print(f"{label}: starting {count} daphne process(es)"
               + (f" (machine {busy_before}% busy before)" if busy_before is not None else ""), flush=True)
         servers = start_servers(app, count, env, logdir, label.replace(" ", ""))
+        stored = None if label == "baseline" else stored_messages
+        cap = args.max_rate if label == "baseline" else min(args.max_rate, sikhi_rate_cap(args.members))
         try:
             specs = build_specs(rooms, args.members, [s.port for s in servers])
-            result = run_load(label, specs, servers, args, None if label == "baseline" else stored_messages)
+            clients = LoadClients(label, specs, args)
+            try:
+                if clients.failures:
+                    result = {"label": label, "connect_failures": clients.failures, "failed": True}
+                elif args.fixed:
+                    result = clients.phase(servers, args.rate, args.duration, stored)
+                else:
+                    swept = sweep(clients, servers, args, stored, cap)
+                    best = swept["capacity"]
+                    result = {"label": label, "sockets": len(specs), "connect_s": round(clients.connect_s, 2),
+                              "capacity": best, "steps": swept["steps"]}
+                    if args.profile and label == "sikhi x1":
+                        print(f"  {label}: profiling one step at {swept['next_rate']}/s per socket", flush=True)
+                        result["profile"] = profile_phase(clients, servers, args, stored, swept["next_rate"],
+                                                          outdir / f"profile-{run}")
+            finally:
+                clients.close()
         finally:
             time.sleep(0.5)  # let the disconnect handlers run before SIGTERM
             result_stop = stop_servers(servers)
@@ -802,13 +1028,23 @@ def main(argv=None) -> int:
         result["stop"] = result_stop
         result["server_log_problems"] = log_problems(servers)
         report["scenarios"].append(result)
-        bad = result.get("failed") or result["lost"] or result["duplicated"] or result["unexpected_closes"] \
-            or result["seq_clashes"] or result["acked_not_stored"]
-        failed = failed or bool(bad)
-        if not result.get("failed"):
+        if result.get("failed"):
+            failed = True
+        elif args.fixed:
+            failed = failed or bool(result["lost"] or result["duplicated"] or result["unexpected_closes"]
+                                    or result["seq_clashes"] or result["acked_not_stored"])
             print(f"  {label}: {result['posts_acked']} posts acked, {result['deliveries']} deliveries, "
                   f"p50 {result['latency_ms']['p50']} ms, p99 {result['latency_ms']['p99']} ms, "
                   f"lost {result['lost']}, duplicated {result['duplicated']}", flush=True)
+        else:
+            c = result["capacity"]
+            # Losses in a step that missed the target are mostly posts still queued at the cutoff; a
+            # duplicate or an acked message missing from the database is a failure anywhere.
+            failed = failed or bool(c["lost_in_steps_that_met"] or c["duplicated_in_all_steps"]
+                                    or any(st["seq_clashes"] or st["acked_not_stored"] for st in result["steps"]))
+            print(f"  {label}: {c['deliveries_per_s']} deliveries/s at p99 <= {args.p99_ms:g} ms "
+                  f"({c['posts_per_s']} posts/s, {c['rate_per_socket']}/s per socket"
+                  + (", the cap: higher is possible" if c["capped"] else "") + ")", flush=True)
 
     report["ratios_vs_baseline"] = ratios(report["scenarios"])
     report["total_s"] = round(time.monotonic() - started, 1)
@@ -816,12 +1052,43 @@ def main(argv=None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2, default=str))
     print()
-    print(f"{args.rooms} rooms x {args.members} sockets, {args.rate:g} msg/s per socket for {args.duration:g} s, "
-          f"{args.clients} load processes, {os.cpu_count()} cores")
-    print_table(report["scenarios"])
-    for label, r in report["ratios_vs_baseline"].items():
-        print(f"{label} / baseline: deliveries/s x{r['deliveries_per_s']}, "
-              + ", ".join(f"{k.replace('_', ' ')} x{v}" for k, v in r.items() if k.startswith("latency")))
+    if args.fixed:
+        print(f"{args.rooms} rooms x {args.members} sockets, {args.rate:g} msg/s per socket for {args.duration:g} s, "
+              f"{args.clients} load processes, {os.cpu_count()} cores")
+        print_table(report["scenarios"])
+        for label, r in report["ratios_vs_baseline"].items():
+            print(f"{label} / baseline: deliveries/s x{r['deliveries_per_s']}, "
+                  + ", ".join(f"{k.replace('_', ' ')} x{v}" for k, v in r.items() if k.startswith("latency")))
+    else:
+        print(f"{args.rooms} rooms x {args.members} sockets, steps of {args.step_duration:g} s, "
+              f"{args.clients} load processes, {os.cpu_count()} cores; target p99 <= {args.p99_ms:g} ms")
+        print(f"{'scenario':<12}{'deliv/s':>10}{'posts/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'lost':>6}{'dup':>5}"
+              f"{'ratio':>8}")
+        for s in report["scenarios"]:
+            if s.get("failed"):
+                print(f"{s['label']:<12} FAILED: {s.get('connect_failures', [])[:2]}")
+                continue
+            c = s["capacity"]
+            lat = c["latency_ms"] or {}
+            ratio = report["ratios_vs_baseline"].get(s["label"], {}).get("deliveries_per_s_at_p99_target")
+            print(f"{s['label']:<12}{('>=' if c['capped'] else '') + str(c['deliveries_per_s']):>10}"
+                  f"{c['posts_per_s']:>9}{lat.get('p50') or 0:>9.1f}{lat.get('p99') or 0:>9.1f}"
+                  f"{c['lost_in_steps_that_met']:>6}{c['duplicated_in_all_steps']:>5}"
+                  f"{'' if ratio is None else f'x{ratio}':>8}")
+        for s in report["scenarios"]:
+            if not s.get("failed"):
+                print_steps(s["label"], s["steps"])
+        for s in report["scenarios"]:
+            prof = s.get("profile")
+            if prof and "self_pct" in prof:
+                print(f"\nprofile of {s['label']} (py-spy, {prof['samples']} busy samples, "
+                      f"{prof['idle_samples']} idle; every thread; {prof['file']})")
+                print("  threads:", ", ".join(f"{n} {p}%" for n, p in prof["threads_pct"][:4]))
+                print("  self:")
+                for name, p in prof["self_pct"][:15]:
+                    print(f"    {p:>5}%  {name[:140]}")
+            elif prof:
+                print(f"\nprofile of {s['label']}: {prof.get('error')}")
     print(f"\nresults: {out}  (server logs: {logdir})  total {report['total_s']} s")
     if failed:
         print("FAILED: lost or duplicated messages, or sockets that failed or closed (see the JSON)")

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from chat import selectors, services
+from chat import fastpost, selectors, services
 from chat.events import room_group, user_group
 from sikhi.api import ApiError, Forbidden, NotFound
 from sikhi.nul import NUL_MESSAGE, nul_errors
@@ -114,12 +114,18 @@ class RoomConsumer(SafeJsonConsumer):
         self.posts: asyncio.Queue | None = None  # (frame, language) waiting for the poster task
         self.poster: asyncio.Task | None = None
         self.touched = 0.0
+        # The user's right to post here (chat.fastpost), dropped by room and membership events; `permit_epoch`
+        # counts those drops, so a permit decided before one is not kept after it.
+        self.permit: fastpost.Permit | None = None
+        self.permit_epoch = 0
         if self.user is None or not self.user.is_authenticated:
             await self.reject(CLOSE_UNAUTHENTICATED)
             return
-        if not await database_sync_to_async(selectors.room_member_check)(room_id=self.room_id, user_id=self.user.id):
+        permit = await database_sync_to_async(fastpost.permit_for)(room_id=self.room_id, user_id=self.user.id)
+        if permit is None:
             await self.reject(CLOSE_NOT_MEMBER)
             return
+        self.permit = permit
         # Join the groups before reading anything, so no message falls between history and live events.
         await self.channel_layer.group_add(room_group(self.room_id), self.channel_name)
         await self.channel_layer.group_add(user_group(self.user.id), self.channel_name)
@@ -220,17 +226,25 @@ class RoomConsumer(SafeJsonConsumer):
 
     async def _post(self, content) -> None:
         client_id = content.get("client_id")
+        epoch = self.permit_epoch
         try:
-            message, _created = await database_sync_to_async(selectors.post_as_fresh_user)(
-                room_id=self.room_id, user_id=self.user.id, client_id=client_id, body=content.get("body"))
+            posted, permit = await database_sync_to_async(fastpost.post)(
+                permit=self.permit, room_id=self.room_id, user_id=self.user.id, client_id=client_id,
+                body=content.get("body"))
         except (NotFound, Forbidden):
+            self.permit = None
             await self._revoked()
             return
         except ApiError as exc:
             await self.send_json(_error(exc.code, str(exc.detail), client_id))
             return
-        await self.send_json({"type": "ack", "client_id": str(message.client_id), "id": message.id,
-                              "seq": message.seq, "created_at": services.message_dict(message)["created_at"]})
+        if epoch == self.permit_epoch:  # no room or membership event since the post began
+            self.permit = permit
+        await self.send_json(posted.ack)
+
+    def _drop_permit(self) -> None:
+        self.permit = None
+        self.permit_epoch += 1
 
     async def _on_resume(self, content):
         after = content.get("after_seq")
@@ -294,6 +308,7 @@ class RoomConsumer(SafeJsonConsumer):
         self.delivered = seq
 
     async def chat_room(self, event):
+        self._drop_permit()  # writable or paused changed: the next post decides afresh
         await self.send_json({"type": "room", "writable": event["writable"], "paused": event["paused"]})
 
     async def chat_read(self, event):
@@ -308,6 +323,7 @@ class RoomConsumer(SafeJsonConsumer):
         await self.send_json({"type": "presence", "online": event["online"]})
 
     async def chat_membership(self, event):
+        self._drop_permit()
         await self._still_member()
 
     async def notification_created(self, event):

@@ -283,9 +283,9 @@ async def quiet_worker_in_bipartite() -> tuple[Flow, int, object]:
 
 def _slowed_posts(monkeypatch, seconds: float) -> None:
     """Posts through the socket take `seconds` in the database unit (a busy database)."""
-    from chat import selectors
+    from chat import fastpost
 
-    original = selectors.post_as_fresh_user
+    original = fastpost.post
 
     def slow(**kwargs):
         import time
@@ -293,7 +293,7 @@ def _slowed_posts(monkeypatch, seconds: float) -> None:
         time.sleep(seconds)
         return original(**kwargs)
 
-    monkeypatch.setattr(selectors, "post_as_fresh_user", slow)
+    monkeypatch.setattr(fastpost, "post", slow)
 
 
 async def test_deliveries_reach_a_socket_while_its_own_post_waits_for_the_database(monkeypatch):
@@ -358,7 +358,7 @@ async def test_posts_received_before_a_close_are_still_stored(monkeypatch):
 
 
 async def test_a_post_that_fails_closes_the_socket_and_leaves_no_presence_behind(monkeypatch):
-    from chat import selectors
+    from chat import fastpost
     from chat.models import Presence
 
     _flow, rid, worker = await quiet_worker_in_bipartite()
@@ -366,7 +366,7 @@ async def test_a_post_that_fails_closes_the_socket_and_leaves_no_presence_behind
     def broken(**kwargs):
         raise RuntimeError("database down")
 
-    monkeypatch.setattr(selectors, "post_as_fresh_user", broken)
+    monkeypatch.setattr(fastpost, "post", broken)
     await worker.send_json_to({"type": "message", "client_id": str(uuid.uuid4()), "body": "x"})
     closed = await worker.receive_output(timeout=MUST_ARRIVE)
     assert closed == {"type": "websocket.close", "code": 1011}

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from chat import selectors, services
+from chat import fastpost, selectors, services
 from chat.consumers import RoomConsumer
 from chat.models import Message, Presence, ReadMarker, Room
 from tests.workflow import Cast, Flow
@@ -115,3 +115,41 @@ def test_fan_out_handler_makes_no_query_without_a_gap_and_repairs_a_gap_from_the
     assert sent[1:] == [{"type": "message", **rows[seq]} for seq in (3, 4, 5)]
     assert consumer.delivered == 5
     assert handle(4) == 0 and len(sent) == 4
+
+
+# --- the socket's path (chat.fastpost) ------------------------------------------------------------------------
+
+# PostgreSQL: the one statement of chat.fastpost (autocommit). SQLite, under its write lock: BEGIN IMMEDIATE, the
+# room and the user (the permit's facts), the client_id, the 20th newest post, UPDATE last_seq, INSERT, COMMIT.
+FAST_POST_STATEMENTS = {"postgresql": 1, "sqlite": 8}
+
+
+def fast_post_queries(room: Room, user, permit) -> tuple[int, object]:
+    with CaptureQueriesContext(connection) as queries:
+        posted, permit = fastpost.post(permit=permit, room_id=room.id, user_id=user.id, client_id=str(uuid.uuid4()),
+                                       body="Halo")
+    assert posted.created and posted.ack["seq"] == Room.objects.get(pk=room.id).last_seq
+    return len(queries), permit
+
+
+def test_a_socket_post_with_a_permit_is_one_statement_on_postgresql_whatever_the_room():
+    small = Flow(Cast()).to("bipartite")
+    small_room = Room.objects.get(dispute_id=small.id, kind="bipartite")
+    crowded = Flow(Cast()).to("mediation")
+    crowded_room = Room.objects.get(dispute_id=crowded.id, kind="joint")
+    cast = crowded.cast
+    crowd(crowded_room, [cast.worker, cast.company_user, cast.mediator], sockets_each=6)
+    expected = FAST_POST_STATEMENTS[connection.vendor]
+    for room, user in ((small_room, small.cast.worker), (crowded_room, cast.worker), (crowded_room, cast.mediator)):
+        permit = fastpost.permit_for(room_id=room.id, user_id=user.id)
+        for _ in range(3):
+            count, permit = fast_post_queries(room, user, permit)
+            assert count == expected, (room.kind, user.role, count)
+
+
+def test_a_socket_post_without_a_permit_makes_one_and_keeps_it():
+    flow = Flow(Cast()).to("bipartite")
+    room = Room.objects.get(dispute_id=flow.id, kind="bipartite")
+    count, permit = fast_post_queries(room, flow.cast.worker, None)
+    assert permit is not None and count == FAST_POST_STATEMENTS[connection.vendor] + 2  # the user, the room
+    assert fast_post_queries(room, flow.cast.worker, permit)[0] == FAST_POST_STATEMENTS[connection.vendor]
