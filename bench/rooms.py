@@ -8,9 +8,12 @@ What it does (see bench/README.md for how to read the numbers):
 2. For the baseline (bench/baseline_asgi.py, one daphne process) and for SIKHI with each count of
    --processes (daphne + Redis channel layer + PostgreSQL, settings sikhi.settings.production), starts the
    servers on loopback ports, opens rooms x members WebSocket clients (spread over the processes, and over
-   --clients load-generator processes), lets every client post --rate messages per second for --duration
-   seconds, then waits (at most --drain seconds) for the acks and deliveries still under way.
-3. Reports posts/s and deliveries/s, the latency from each post to each member socket's receipt (p50, p95,
+   --clients load-generator processes), then on those sockets runs load steps: every client posts at a
+   per-socket rate that doubles from --sweep-start, then is bisected, until a step misses p99 <= --p99-ms (the
+   sweep; --fixed: one phase at --rate for --duration), each step followed by a drain (at most --drain s) for
+   the acks and deliveries still under way. The production settings get a development signing certificate.
+3. Reports the deliveries/s of the best step within the latency target and its ratio to the baseline's, and per
+   step posts/s and deliveries/s, the latency from each post to each member socket's receipt (p50, p95,
    p99), and every lost (acked, not received by a member socket) or duplicated (a seq received twice by one
    socket) message. Exit status 1 when any is lost or duplicated, or a socket failed or closed.
 
@@ -933,7 +936,8 @@ def signing_env(outdir: Path) -> dict:
     """The production settings require the office's signing certificate: a development one, made by the same
     command as `make run` (`manage.py make_dev_signing_cert`), under var/bench/signing/ (never committed)."""
     p12 = outdir / "signing" / "office.p12"
-    passphrase = secrets.token_urlsafe(16)  # a new certificate (--force) for each run
+    passphrase = secrets.token_urlsafe(16)  # a new certificate for each run: the bench's own file, replaced
+    p12.unlink(missing_ok=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SIKHI_"))}
     env.pop("REDIS_URL", None)
     env.pop("DATABASE_URL", None)
