@@ -64,11 +64,12 @@ SEND_TIMEOUT = 5.0  # seconds for one group_send
 
 
 class _Outbox:
-    """The events a loop still has to send, and the task sending them (None when idle)."""
+    """The events a loop still has to send, per group, and the task sending each group's (absent when idle)."""
 
     def __init__(self) -> None:
-        self.queue: collections.deque[tuple[str, dict[str, Any]]] = collections.deque()
-        self.task: asyncio.Task | None = None
+        self.queues: dict[str, collections.deque[dict[str, Any]]] = {}
+        self.tasks: dict[str, asyncio.Task] = {}
+        self.size = 0  # events queued, all groups
 
 
 _OUTBOXES: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Outbox] = weakref.WeakKeyDictionary()
@@ -88,34 +89,44 @@ def _event_loop_of_this_thread() -> asyncio.AbstractEventLoop | None:
 
 
 def _outbox_put(loop: asyncio.AbstractEventLoop, group: str, message: dict[str, Any]) -> None:
-    """On the loop: queue the event; one task per loop sends the queue in order, then ends. Events handed over
-    by one thread (a consumer's database thread, a request's) therefore leave in that thread's commit order, so a
-    room's messages leave in `seq` order; concurrent sends could overtake each other. Across threads the order
-    is the order of arrival, and the sockets repair any gap in `seq` from the database."""
+    """On the loop: queue the event; one task per group sends that group's queue in order, then ends. Events of
+    a group handed over by one thread (a consumer's database thread, a request's) therefore leave in that
+    thread's commit order, so a room's messages leave in `seq` order; the groups are sent side by side, so a
+    slow send delays only its own group (one send at a time for the whole process made every post wait for the
+    Redis round trips of all the posts before it: bench/README.md, the profile of 2026-12-03). Across threads
+    the order is the order of arrival, and the sockets repair any gap in `seq` from the database."""
     outbox = _OUTBOXES.get(loop)
     if outbox is None:
         outbox = _OUTBOXES[loop] = _Outbox()
-    if len(outbox.queue) >= OUTBOX_LIMIT:  # the layer is stuck: keep memory bounded; the database is the truth
+    if outbox.size >= OUTBOX_LIMIT:  # the layer is stuck: keep memory bounded; the database is the truth
         logger.warning("event outbox full; %s to %s not sent", message["type"], group)
         return
-    outbox.queue.append((group, message))
-    if outbox.task is None or outbox.task.done():
-        outbox.task = loop.create_task(_outbox_drain(outbox))
+    outbox.queues.setdefault(group, collections.deque()).append(message)
+    outbox.size += 1
+    task = outbox.tasks.get(group)
+    if task is None or task.done():  # done here: cancelled before it began (a loop shutting down)
+        outbox.tasks[group] = loop.create_task(_outbox_drain(outbox, group))
 
 
-async def _outbox_drain(outbox: _Outbox) -> None:
+async def _outbox_drain(outbox: _Outbox, group: str) -> None:
+    queue = outbox.queues[group]
     try:
-        while outbox.queue:
-            group, message = outbox.queue.popleft()
+        while queue:
+            message = queue.popleft()
+            outbox.size -= 1
             layer = get_channel_layer()
             try:
                 if layer is not None:
-                    # A hung send (Redis unreachable) must not hold back every later event for good.
+                    # A hung send (Redis unreachable) must not hold back the group's later events for good.
                     await asyncio.wait_for(layer.group_send(group, message), timeout=SEND_TIMEOUT)
             except Exception:
                 logger.exception("could not publish %s to %s", message["type"], group)
     finally:
-        outbox.task = None  # the finished task would keep its loop, and the loop's outbox, alive
+        # The finished task would keep its loop, and the loop's outbox, alive. Cancelled with events left
+        # (the loop shutting down): they are dropped, the database is the truth.
+        outbox.size -= len(queue)
+        outbox.queues.pop(group, None)
+        outbox.tasks.pop(group, None)
 
 
 def publish_dispute_transitioned(*, dispute_id: int, event_id: int, name: str, source: str, target: str) -> None:

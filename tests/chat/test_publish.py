@@ -64,6 +64,34 @@ async def test_events_handed_to_the_loop_leave_in_order_and_the_outbox_lets_go_o
     assert [m["n"] for m in got] == [0, 1, 2]
     outbox = events._OUTBOXES[asyncio.get_running_loop()]
     async with asyncio.timeout(2):  # the drain task ends once the queue is empty, and lets go of itself
-        while outbox.task is not None:
+        while outbox.tasks:
             await asyncio.sleep(0.01)
-    assert not outbox.queue
+    assert not outbox.queues and outbox.size == 0
+
+
+async def test_a_slow_send_to_one_group_does_not_hold_back_another_groups_events(monkeypatch):
+    """Each group's events leave in order, the groups side by side: a room whose send is slow (a busy Redis
+    shard, a hung connection) delays only its own events."""
+    layer = get_channel_layer()
+    fast, slow = await layer.new_channel("t."), await layer.new_channel("t.")
+    await layer.group_add("g.fast", fast)
+    await layer.group_add("g.slow", slow)
+    original, release = layer.group_send, asyncio.Event()
+
+    async def group_send(group, message):
+        if group == "g.slow":
+            await release.wait()
+        await original(group, message)
+
+    monkeypatch.setattr(layer, "group_send", group_send)
+
+    def commit(group: str, n: int):
+        with transaction.atomic():
+            events.publish(group, "x.happened", {"n": n})
+
+    await database_sync_to_async(commit)("g.slow", 0)
+    await database_sync_to_async(commit)("g.slow", 1)
+    await database_sync_to_async(commit)("g.fast", 2)
+    assert (await asyncio.wait_for(layer.receive(fast), 2))["n"] == 2  # not behind the slow group
+    release.set()
+    assert [(await asyncio.wait_for(layer.receive(slow), 2))["n"] for _ in range(2)] == [0, 1]  # in order
