@@ -102,14 +102,15 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # The pub/sub layer (channels-redis): one PUBLISH per event, read once per process and handed to
+            # its sockets in memory, where the core layer wrote one sorted-set entry per member socket and
+            # popped each with its own round trip. Measured in bench/README.md (2026-12-04): twice the
+            # deliveries/s of one process at p99 <= 100 ms. Like the core layer it is lossy (an event
+            # published while Redis is unreachable is lost; the sockets repair gaps in `seq` from the
+            # database); unlike it there is no per-channel capacity (shared/tech-notes.md 2.1).
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
             "CONFIG": {
-                # redis-py's default 5 s read timeout equals channels_redis's blocking receive: an idle
-                # socket would die with TimeoutError (1011). Give the reads more room than the block.
-                "hosts": [{"address": REDIS_URL, "max_connections": 1000, "socket_timeout": 10}],
-                "capacity": 1000,
-                "expiry": 60,
-                "group_expiry": 86400,
+                "hosts": [{"address": REDIS_URL, "max_connections": 1000}],
                 "prefix": env("SIKHI_CHANNEL_PREFIX", default="sikhi"),
             },
         }

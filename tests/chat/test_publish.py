@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 
 import pytest
 from asgiref.sync import async_to_sync
@@ -17,23 +18,45 @@ from disputes import events
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _receive(layer, channel: str) -> dict:
-    async def get():
-        return await asyncio.wait_for(layer.receive(channel), 2)
+class Listener:
+    """A member of a group on its own long-lived event loop, in a thread, as a socket of another process
+    would be: the pub/sub layer keeps its channels per event loop, so a channel made in one `async_to_sync`
+    call is gone by the next."""
 
-    return async_to_sync(get)()
+    def __init__(self, group: str) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.layer = get_channel_layer()
+        self.channel = self._run(self._join(group))
+
+    async def _join(self, group: str) -> str:
+        channel = await self.layer.new_channel("t.")
+        await self.layer.group_add(group, channel)
+        return channel
+
+    def _run(self, coroutine):
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout=5)
+
+    def receive(self) -> dict:
+        return self._run(asyncio.wait_for(self.layer.receive(self.channel), 2))
+
+    def close(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=5)
 
 
 def test_sync_code_publishes_even_after_this_thread_ran_a_unit_for_a_loop_now_closed(caplog):
-    layer = get_channel_layer()
-    channel = async_to_sync(layer.new_channel)("t.")
-    async_to_sync(layer.group_add)("g.publish", channel)
-    # asgiref records, on this thread, the loop of that call; the loop is closed when it returns.
-    async_to_sync(database_sync_to_async(lambda: None))()
-    caplog.set_level(logging.WARNING, logger="disputes.events")
-    with transaction.atomic():
-        events.publish("g.publish", "x.happened", {"n": 1})
-    assert _receive(layer, channel) == {"type": "x.happened", "n": 1}
+    listener = Listener("g.publish")
+    try:
+        # asgiref records, on this thread, the loop of that call; the loop is closed when it returns.
+        async_to_sync(database_sync_to_async(lambda: None))()
+        caplog.set_level(logging.WARNING, logger="disputes.events")
+        with transaction.atomic():
+            events.publish("g.publish", "x.happened", {"n": 1})
+        assert listener.receive() == {"type": "x.happened", "n": 1}
+    finally:
+        listener.close()
     assert not caplog.records
 
 
