@@ -16,6 +16,7 @@ from disputes import permissions as perms
 from disputes.selectors import dispute_get_for
 from disputes.views import validated
 from documents import deliveries, links
+from documents.models import Document
 from documents.notice_models import Delivery, DeliveryMethod, DocumentLink
 from documents.permissions import can_manage_document_links, can_see_notice_gaps
 from sikhi.api import Forbidden, NotFound, iso
@@ -199,3 +200,32 @@ class DocumentLinkRevokeView(APIView):
         link: DocumentLink = links.link_get_for(user=request.user, pk=pk)
         link = links.document_link_revoke(link=link, by=request.user)
         return Response({"id": link.pk, "revoked_at": iso(link.revoked_at)})
+
+
+class DocumentLinkResendIn(serializers.Serializer):
+    side = serializers.ChoiceField(choices=["petitioner", "respondent"])
+    email = serializers.CharField(max_length=254)
+
+
+class DocumentLinkResendView(APIView):
+    """An officer or the assigned mediator sends a letter again to a party not on SIKHI, at a new address."""
+
+    @extend_schema(request=DocumentLinkResendIn, responses={201: inline_serializer("DocumentLinkSent", {
+        "id": serializers.IntegerField(), "side": serializers.CharField(), "email": serializers.EmailField(),
+        "expires_at": serializers.DateTimeField(), "revoked": serializers.ListField(child=serializers.IntegerField())}),
+        400: OpenApiResponse(description="invalid: not an e-mail address, or the letter is not addressed to the side"),
+        403: OpenApiResponse(description="forbidden: not the office's officer or the assigned mediator"),
+        404: OpenApiResponse(description="not_found"),
+        409: OpenApiResponse(description="conflict: the party is on SIKHI (it reads the letter there)")},
+        description="Revokes the live links of this letter for the side (sent to the old address), e-mails a new "
+                    "one to `email` and, for a respondent not on SIKHI, makes `email` the address the letters "
+                    "still to come are sent to. The earlier receipts stand.")
+    def post(self, request: Request, pk: int) -> Response:
+        document = Document.objects.select_related("dispute").filter(pk=pk).first() if str(pk).isdigit() else None
+        if document is None or not perms.can_see_dispute(request.user, document.dispute):
+            raise NotFound()
+        data = validated(DocumentLinkResendIn, request.data)
+        link, revoked = links.document_link_resend(document=document, side=data["side"], email=data["email"],
+                                                   by=request.user)
+        return Response({"id": link.pk, "side": link.side, "email": link.email, "expires_at": iso(link.expires_at),
+                         "revoked": revoked}, status=201)

@@ -16,6 +16,8 @@ import secrets
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -28,7 +30,7 @@ from documents.deliveries import addressees, document_opened, side_accounts, sid
 from documents.models import Document
 from documents.notice_models import DocumentLink, ReceiptVia
 from documents.permissions import can_manage_document_links
-from sikhi.api import Conflict, Forbidden, NotFound
+from sikhi.api import Conflict, Forbidden, Invalid, NotFound
 
 logger = logging.getLogger(__name__)
 
@@ -139,6 +141,41 @@ def document_link_revoke(*, link: DocumentLink, by: Any) -> DocumentLink:
                      target=dispute.state, at=link.revoked_at,
                      payload={"document_id": link.document_id, "side": link.side, "link_id": link.pk})
     return link
+
+
+def document_link_resend(*, document: Document, side: str, email: str, by: Any) -> tuple[DocumentLink, list[int]]:
+    """An officer or the assigned mediator sends `document` again to `side` at a new address (the one the party
+    was reached at bounced, was mistyped, or the party gave another): the live links of that document and side
+    are revoked (they went to the old address), a new one goes to `email`, and for a respondent not on SIKHI the
+    address becomes the dispute's, so that the letters still to come go there too. Returns the new link and the
+    revoked links' ids."""
+    dispute = document.dispute
+    if not can_manage_document_links(by, dispute):
+        raise Forbidden()
+    email = (email or "").strip()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise Invalid(details={"email": [_("Enter a valid e-mail address.")]}) from None
+    if side not in addressees(document):
+        raise Invalid(details={"side": [_("This letter is not addressed to that party.")]})
+    if side_accounts(dispute, side):
+        raise Conflict(_("This party is on SIKHI and reads the letter there; no link is sent."))
+    with transaction.atomic():
+        now = timezone.now()
+        live = list(DocumentLink.objects.select_for_update().filter(
+            document=document, side=side, revoked_at__isnull=True, expires_at__gt=now))
+        for old in live:
+            old.revoked_at, old.revoked_by = now, by
+            old.save(update_fields=["revoked_at", "revoked_by"])
+            event_record(dispute=dispute, by=by, name="document_link_revoked", source=dispute.state,
+                         target=dispute.state, at=now,
+                         payload={"document_id": document.pk, "side": side, "link_id": old.pk})
+        if side == "respondent" and dispute.respondent_email != email:
+            type(dispute).objects.filter(pk=dispute.pk).update(respondent_email=email)
+            dispute.respondent_email = email
+        link = document_link_send(document=document, side=side, email=email, by=by)
+    return link, [old.pk for old in live]
 
 
 def link_get_for(*, user: Any, pk: Any) -> DocumentLink:

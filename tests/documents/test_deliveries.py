@@ -317,3 +317,48 @@ def test_the_minimum_notice_of_a_summons_counts_from_its_delivery_for_a_party_no
                                         format="json").status_code == 201
     assert Summons.objects.select_related("session__dispute__office").get(pk=summons.pk).proper
 
+
+
+def test_a_letter_is_sent_again_to_a_new_address_and_the_old_link_stops_working(committed):
+    """The respondent's address bounced or was mistyped: the mediator sends the summons to the new address; the
+    link to the old one is revoked, the letters still to come go to the new one, and nobody else may do it."""
+    flow = offline_flow(committed)
+    mail.outbox.clear()
+    committed(flow.schedule_session)
+    document = _summons_document(flow)
+    [old_url] = set(_links_in(mail.outbox))
+    old_token = old_url.rstrip("/").rsplit("/", 1)[-1]
+    url = f"/api/v1/documents/{document.pk}/links/"
+    body = {"side": "respondent", "email": "hrd.baru@luring.test"}
+
+    # The parties and other offices' staff may not; strangers do not learn the letter exists.
+    for role in ("petitioner", "other_mediator", "foreign_officer"):
+        assert flow.clients[role].post(url, body, format="json").status_code in (403, 404), role
+    assert client_for(Cast().other_worker).post(url, body, format="json").status_code == 404
+    assert Client().post(url, body, content_type="application/json").status_code in (401, 403)
+    # Bad input: not an address; a side the letter is not addressed to. Nothing is sent.
+    bad = flow.clients["mediator"].post(url, {**body, "email": "bukan-alamat"}, format="json")
+    assert bad.status_code == 400 and "email" in bad.json()["error"]["details"]
+    wrong_side = flow.clients["mediator"].post(url, {**body, "side": "petitioner"}, format="json")
+    assert wrong_side.status_code == 400 and "side" in wrong_side.json()["error"]["details"]
+    assert DocumentLink.objects.count() == 1 and not [m for m in mail.outbox if m.to == [body["email"]]]
+
+    mail.outbox.clear()
+    resent = committed(lambda: flow.clients["mediator"].post(url, body, format="json"))
+    assert resent.status_code == 201, resent.content
+    old_link = DocumentLink.objects.get(document=document, email=OFFLINE["email"])
+    assert resent.json()["revoked"] == [old_link.pk] and resent.json()["email"] == body["email"]
+    [sent] = [m for m in mail.outbox if m.to == [body["email"]]]
+    [new_url] = set(_links_in([sent]))
+    assert new_url != old_url and document.title in sent.subject
+    anonymous = Client()
+    assert anonymous.post(f"/dokumen/{old_token}/").status_code == 410  # the old address's link is revoked
+    new_token = new_url.rstrip("/").rsplit("/", 1)[-1]
+    assert anonymous.get(f"/dokumen/{new_token}/").status_code == 200
+    assert Dispute.objects.get(pk=flow.id).respondent_email == body["email"]  # the letters to come go there
+    events = [e["name"] for e in flow.clients["mediator"].get(f"{flow.url}events/").json()["results"]]
+    assert "document_link_revoked" in events and events.count("document_link_sent") >= 2
+
+    mail.outbox.clear()
+    committed(flow.schedule_session)  # the next summons reaches the new address
+    assert [m.to for m in mail.outbox if _links_in([m])] == [[body["email"]]]
