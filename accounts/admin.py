@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from accounts.models import Company, HolidayOverride, Office, User
+from accounts.models import Company, HolidayOverride, Office, Union, User
 from accounts.services import company_verify
 from sikhi.api import ApiError
 
@@ -103,3 +103,9 @@ class HolidayOverrideAdmin(admin.ModelAdmin):
     list_filter = ("is_holiday",)
     search_fields = ("name",)
     date_hierarchy = "date"
+
+
+@admin.register(Union)
+class UnionAdmin(admin.ModelAdmin):
+    list_display = ["name", "registration_number", "regency", "company"]
+    search_fields = ["name", "registration_number"]

@@ -79,6 +79,28 @@ class Company(models.Model):
         return self.verified_at is not None
 
 
+class Union(models.Model):
+    """A trade union (serikat pekerja/serikat buruh) with its nomor bukti pencatatan from the Disnaker office;
+    its officers (pengurus) are the worker accounts whose `union` it is (UU 21/2000 Art. 18, 25)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    registration_number = models.CharField(_("registration number"), max_length=60, unique=True)
+    address = models.TextField(_("address"), blank=True)
+    regency = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="unions")
+    # The company where a company-level union (serikat pekerja tingkat perusahaan) is organised: a dispute
+    # between unions is one between unions of one company (UU 2/2004 Art. 1(5)).
+    company = models.ForeignKey(Company, null=True, blank=True, on_delete=models.PROTECT, related_name="unions")
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=30, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.registration_number})"
+
+
 class User(AbstractUser):
     """A SIKHI account with exactly one role; staff belong to an office, company users to a company."""
 
@@ -94,6 +116,8 @@ class User(AbstractUser):
     company = models.OneToOneField(
         Company, null=True, blank=True, on_delete=models.PROTECT, related_name="account"
     )
+    # A worker who is an officer (pengurus) of a union acts for it as a party (UU 2/2004 Art. 1(1)).
+    union = models.ForeignKey(Union, null=True, blank=True, on_delete=models.PROTECT, related_name="officers")
     # The language of the user's e-mails: the request's at registration, updated at each sign-in.
     language = models.CharField(max_length=8, choices=Language.choices, default=Language.INDONESIAN)
 

@@ -115,6 +115,8 @@ def register(request: HttpRequest) -> HttpResponse:
                     )
                 if user is not None:
                     auth_login(request, user, backend=MODEL_BACKEND)
+                    if role == "worker" and invitation:  # a worker or union officer invited as respondent
+                        return redirect(f"/undangan/?token={invitation}")
                     return redirect("/beranda/")
                 apply_errors(form, fields, message)
     return render(

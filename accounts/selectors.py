@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from accounts import permissions as perms
-from accounts.models import Company
+from accounts.models import Company, Union
 from sikhi.api import NotFound
 
 
@@ -39,3 +39,10 @@ def company_lookup(*, nib: str) -> Company:
         raise NotFound(_("No verified company has this NIB."))
     return company
 
+
+def union_lookup(*, registration_number: str):
+    """The union on SIKHI with this registration number (nomor bukti pencatatan); NotFound otherwise."""
+    union = Union.objects.select_related("regency", "company").filter(registration_number=registration_number).first()
+    if union is None:
+        raise NotFound(_("No union on SIKHI has this registration number."))
+    return union

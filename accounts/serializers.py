@@ -8,7 +8,7 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from accounts.models import Company, Office, Role, User
+from accounts.models import Company, Office, Role, Union, User
 
 NIK_RE = re.compile(r"^\d{16}$")
 NIB_RE = re.compile(r"^\d{13}$")
@@ -109,13 +109,43 @@ class MeCompanyOutput(serializers.ModelSerializer):
         fields = ["id", "name", "nib", "verified"]
 
 
+class UnionOutput(serializers.ModelSerializer):
+    """A union (serikat pekerja/serikat buruh) with its nomor bukti pencatatan."""
+
+    regency = serializers.CharField(source="regency_id", read_only=True)
+    company = MeCompanyOutput(allow_null=True, read_only=True,
+                              help_text="The company where a company-level union is organised, or null.")
+
+    class Meta:
+        model = Union
+        fields = ["id", "name", "registration_number", "address", "regency", "company"]
+
+
+class UnionInput(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    registration_number = serializers.CharField(max_length=60, help_text="Nomor bukti pencatatan of the union.")
+    address = serializers.CharField(max_length=1000)
+    regency = serializers.CharField(max_length=8, help_text="Office code of the union's registration, e.g. 32.73.")
+    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    phone = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
+    company_nib = serializers.RegexField(r"^\d{13}$", required=False, allow_blank=True, default="",
+                                         help_text="NIB of the (verified) company where the union is organised; a "
+                                                   "dispute between unions is one between unions of one company.")
+
+
+class UnionLookupInput(serializers.Serializer):
+    registration_number = serializers.CharField(max_length=60)
+
+
 class MeOutput(serializers.ModelSerializer):
     office = OfficeOutput(allow_null=True, read_only=True)
     company = MeCompanyOutput(allow_null=True, read_only=True)
+    union = UnionOutput(allow_null=True, read_only=True,
+                        help_text="The union this worker is an officer (pengurus) of, or null.")
 
     class Meta:
         model = User
-        fields = ["id", "username", "role", "name", "office", "company"]
+        fields = ["id", "username", "role", "name", "office", "company", "union"]
 
 
 class CompanyLookupInput(serializers.Serializer):

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
 from accounts import permissions as perms
-from accounts.models import STAFF_ROLES, Company, Office, Role, User, language_of
+from accounts.models import STAFF_ROLES, Company, Office, Role, Union, User, language_of
 from accounts.signals import InvitationPresented, UserLoggedOut
 from sikhi.api import Conflict, Forbidden, Invalid, RateLimited
 from sikhi.client import client_key
@@ -296,3 +296,29 @@ def user_logout(*, request: HttpRequest, user: Any, token: Token | None = None) 
             token_revoke(token=token)
         auth_logout(request)
         emit(UserLoggedOut(user_id=user.pk))
+
+
+@transaction.atomic
+def union_register(*, by: Any, name: str, registration_number: str, address: str, regency: str, email: str = "",
+                   phone: str = "", company_nib: str = "") -> Union:
+    """A worker records their union (serikat pekerja/serikat buruh) with its nomor bukti pencatatan and becomes
+    its officer (pengurus), who may file and answer disputes for it."""
+    if getattr(by, "role", None) != Role.WORKER:
+        raise Forbidden(_("Only a worker account can register a union and act as its officer."))
+    if by.union_id is not None:
+        raise Conflict(_("You are already an officer of a union."))
+    office = Office.objects.filter(code=regency).first()
+    if office is None:
+        raise Invalid(details={"regency": [_("Unknown regency code.")]})
+    company = None
+    if company_nib:
+        company = Company.objects.filter(nib=company_nib, verified_at__isnull=False).first()
+        if company is None:
+            raise Invalid(details={"company_nib": [_("No verified company has this NIB.")]})
+    if Union.objects.filter(registration_number=registration_number).exists():
+        raise Conflict(_("A union with this registration number is already on SIKHI."))
+    union = Union.objects.create(name=name, registration_number=registration_number, address=address,
+                                 regency=office, company=company, email=email, phone=phone)
+    by.union = union
+    by.save(update_fields=["union"])
+    return union

@@ -14,6 +14,8 @@ urlpatterns = [
     path("companies/", views.CompanyListView.as_view(), name="company-list"),
     path("companies/lookup/", views.CompanyLookupView.as_view(), name="company-lookup"),
     path("companies/<int:pk>/verify/", views.CompanyVerifyView.as_view(), name="company-verify"),
+    path("unions/", views.UnionRegisterView.as_view(), name="union-register"),
+    path("unions/lookup/", views.UnionLookupView.as_view(), name="union-lookup"),
     path("calendar/add-working-days/", views.AddWorkingDaysView.as_view(), name="calendar-add-working-days"),
     path("calendar/holidays/", views.HolidaysView.as_view(), name="calendar-holidays"),
 ]

@@ -39,6 +39,9 @@ from accounts.serializers import (
     RegisterBaseInput,
     RegisteredOutput,
     TokenOutput,
+    UnionInput,
+    UnionLookupInput,
+    UnionOutput,
     WorkerRegisterInput,
 )
 from accounts.throttling import AuthRateThrottle
@@ -221,6 +224,36 @@ class CompanyLookupView(APIView):
         serializer.is_valid(raise_exception=True)
         company = selectors.company_lookup(nib=serializer.validated_data["nib"])
         return Response(CompanyLookupOutput(company).data)
+
+
+class UnionRegisterView(APIView):
+    """A worker records their union and becomes its officer (not in api.md; issue 9)."""
+
+    @extend_schema(operation_id="unions_register", request=UnionInput,
+                   responses={201: UnionOutput, 409: OpenApiResponse(description="conflict")},
+                   description="A worker records their union (serikat pekerja/serikat buruh) with its nomor bukti "
+                               "pencatatan and becomes its officer (pengurus): they may then file disputes with "
+                               "`petitioner_kind: \"union\"` and answer invitations sent to the union.")
+    def post(self, request: Request) -> Response:
+        serializer = UnionInput(data=_json_object(request))
+        serializer.is_valid(raise_exception=True)
+        union = services.union_register(by=request.user, **serializer.validated_data)
+        return Response(UnionOutput(union).data, status=status.HTTP_201_CREATED)
+
+
+class UnionLookupView(APIView):
+    """A union on SIKHI by its registration number, for naming it as the respondent of a dispute."""
+
+    @extend_schema(operation_id="unions_lookup",
+                   parameters=[OpenApiParameter("registration_number", OpenApiTypes.STR, required=True)],
+                   responses={200: UnionOutput, 404: OpenApiResponse(description="not_found")})
+    def get(self, request: Request) -> Response:
+        if not perms.can_lookup_company(request.user):
+            raise Forbidden()
+        serializer = UnionLookupInput(data=request.query_params.dict())
+        serializer.is_valid(raise_exception=True)
+        union = selectors.union_lookup(registration_number=serializer.validated_data["registration_number"])
+        return Response(UnionOutput(union).data)
 
 
 class CompanyListView(GenericAPIView):

@@ -1,12 +1,12 @@
 """The socket's message path: one statement per post on PostgreSQL, a few inside the write lock on SQLite.
 
-A socket keeps a `Permit`: the facts the room's permissions were decided on (the user's role, company, office
-and active flag; the room's pause; its dispute's state, parties, mediator, office; its consultation's status,
-asker and office) and the decision itself (the user may post). Every post sends those facts with it, and the
-statement stores the message only if the database still holds exactly them. So a permit can never let through
-a post that `chat.services.message_post` would refuse: when anything it was decided on has changed (a
-transition, a pause, a company or mediator change, a deactivated account, with or without an event), the
-statement stores nothing and the post takes the full path (`message_post`), which gives the exact answer
+A socket keeps a `Permit`: the facts the room's permissions were decided on (the user's role, company, office,
+union and active flag; the room's pause; its dispute's state, sides (kind and who acts for each), mediator and
+office; its consultation's status, asker and office) and the decision itself (the user may post). Every post sends
+those facts with it, and the statement stores the message only if the database still holds exactly them. So a
+permit can never let through a post that `chat.services.message_post` would refuse: when anything it was decided
+on has changed (a transition, a pause, a company or mediator change, a deactivated account, with or without an event),
+the statement stores nothing and the post takes the full path (`message_post`), which gives the exact answer
 (`not_writable`, `forbidden` via NotFound, ...) and the socket drops its permit. The room and membership events
 (`chat.room`, `chat.membership`) drop the permit too, so the next post decides afresh.
 
@@ -56,6 +56,7 @@ class Facts:
     user_role: str
     user_company_id: int | None
     user_office_id: str | None
+    user_union_id: int | None
     room_paused: bool
     room_dispute_id: int | None
     room_consultation_id: int | None
@@ -65,6 +66,13 @@ class Facts:
     dispute_mediator_id: int | None
     dispute_office_id: str | None
     dispute_submitted: bool
+    # Who acts for each side (disputes/parties.py): a worker, a company or a union.
+    dispute_petitioner_kind: str | None
+    dispute_petitioner_company_id: int | None
+    dispute_petitioner_union_id: int | None
+    dispute_respondent_kind: str | None
+    dispute_respondent_worker_id: int | None
+    dispute_respondent_union_id: int | None
     consultation_status: str | None
     consultation_asker_id: int | None
     consultation_office_id: str | None
@@ -86,11 +94,18 @@ def _facts(user: Any, room: Room) -> Facts:
     c: Consultation | None = room.consultation
     return Facts(
         user_role=user.role, user_company_id=user.company_id, user_office_id=user.office_id,
+        user_union_id=user.union_id,
         room_paused=room.paused, room_dispute_id=room.dispute_id, room_consultation_id=room.consultation_id,
         dispute_state=d.state if d else None, dispute_petitioner_id=d.petitioner_id if d else None,
         dispute_respondent_company_id=d.respondent_company_id if d else None,
         dispute_mediator_id=d.mediator_id if d else None, dispute_office_id=d.office_id if d else None,
         dispute_submitted=bool(d and d.submitted_at is not None),
+        dispute_petitioner_kind=d.petitioner_kind if d else None,
+        dispute_petitioner_company_id=d.petitioner_company_id if d else None,
+        dispute_petitioner_union_id=d.petitioner_union_id if d else None,
+        dispute_respondent_kind=d.respondent_kind if d else None,
+        dispute_respondent_worker_id=d.respondent_worker_id if d else None,
+        dispute_respondent_union_id=d.respondent_union_id if d else None,
         consultation_status=c.status if c else None, consultation_asker_id=c.asker_id if c else None,
         consultation_office_id=c.office_id if c else None,
     )
@@ -115,9 +130,10 @@ _U, _R, _D, _C, _M = (m._meta.db_table for m in (User, Room, Dispute, Consultati
 
 # Each fact compared with IS NOT DISTINCT FROM (NULL equals NULL), in the order of `Facts`.
 _GUARD = " AND ".join(f"{column} IS NOT DISTINCT FROM %s" for column in (
-    "u.role", "u.company_id", "u.office_id", "r.paused", "r.dispute_id", "r.consultation_id",
+    "u.role", "u.company_id", "u.office_id", "u.union_id", "r.paused", "r.dispute_id", "r.consultation_id",
     "d.state", "d.petitioner_id", "d.respondent_company_id", "d.mediator_id", "d.office_id",
-    "(d.submitted_at IS NOT NULL)", "c.status", "c.asker_id", "c.office_id",
+    "(d.submitted_at IS NOT NULL)", "d.petitioner_kind", "d.petitioner_company_id", "d.petitioner_union_id",
+    "d.respondent_kind", "d.respondent_worker_id", "d.respondent_union_id", "c.status", "c.asker_id", "c.office_id",
 ))
 
 _OK = f"""

@@ -39,6 +39,7 @@ from django.utils.translation import gettext_lazy
 from accounts.calendar import JAKARTA, WorkingCalendar, local_date
 from accounts.courts import phi_court_name
 from accounts.models import Role, User
+from disputes import parties
 from disputes.models import Deadline, DeadlineState, DisputeState, DisputeType
 
 logger = logging.getLogger(__name__)
@@ -150,12 +151,8 @@ def role_users(dispute: Any, roles: list[str]) -> list[tuple[Any, str]]:
     company of a dispute that has not been submitted."""
     found: dict[int, tuple[Any, str]] = {}
     for role in roles:
-        if role == "petitioner":
-            users = User.objects.filter(pk=dispute.petitioner_id)
-        elif role == "respondent":
-            if not dispute.submitted_at or dispute.respondent_company_id is None:
-                continue
-            users = User.objects.filter(company_id=dispute.respondent_company_id)
+        if role in ("petitioner", "respondent"):
+            users = parties.users(dispute, role)
         elif role == "officer":
             users = User.objects.filter(role=Role.OFFICER, office_id=dispute.office_id)
         elif role == "mediator":
@@ -182,8 +179,8 @@ def _common(dispute: Any, user: Any) -> dict[str, Any]:
         "name": user.name or user.username,
         "number": dispute.number,
         "dispute_type": DisputeType(dispute.type).label if dispute.type in DisputeType.values else dispute.type,
-        "petitioner": dispute.petitioner.name,
-        "respondent": dispute.respondent_name,
+        "petitioner": parties.display_name(dispute, "petitioner"),
+        "respondent": parties.display_name(dispute, "respondent"),
         "url": dispute_url(dispute.pk),
     }
 

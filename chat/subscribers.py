@@ -16,7 +16,7 @@ from chat.models import RoomKind
 from chat.notices import deadline_reminders_send, mediator_change_announce, transition_announce
 from chat.permissions import is_room_member
 from chat.services import notify, rooms_open, rooms_publish_state
-from disputes import extensions
+from disputes import extensions, parties
 from disputes.extensions import sweep_duty_register
 from disputes.services.audit import concerned_user_ids
 from disputes.signals import CompanyInvited, DisputeHandedOver, DisputeTransitioned, MediatorReassigned
@@ -46,10 +46,14 @@ def on_company_invited(event: CompanyInvited) -> None:
     """E-mail the single-use invitation link (through the outbox, in Indonesian: the invitee has no account and
     so no language of its own)."""
     d = event.dispute
+    # A worker or a union's officer registers (or signs in) with a worker account; a company with a company one.
+    role = "" if parties.kind(d, "respondent") == "company" else "&peran=worker"
     email_queue(to=event.email, language="id", template="notices/email/invitation", kind="invitation",
                 dispute=d, context={"respondent": d.respondent_name, "number": d.number,
+                                    "respondent_kind": parties.kind(d, "respondent"),
+                                    "petitioner": parties.display_name(d, "petitioner"),
                                     "due": timezone.localtime(event.expires_at),
-                                    "url": page_url(f"/daftar/?undangan={event.token}")})
+                                    "url": page_url(f"/daftar/?undangan={event.token}{role}")})
 
 
 def on_mediator_reassigned(event: MediatorReassigned) -> None:

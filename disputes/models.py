@@ -14,6 +14,7 @@ from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, FSMMod
 
 from disputes import extensions
 from disputes import permissions as perms
+from disputes.parties import PartyKind
 
 if TYPE_CHECKING:
     from django_fsm import Transition
@@ -125,7 +126,23 @@ class Dispute(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
     state = FSMField(default=DisputeState.DRAFT, choices=DisputeState.choices, protected=True, db_index=True)
     failure_reason = models.CharField(max_length=16, choices=FailureReason.choices, blank=True)
 
+    # Each side is a worker, a company or a union (disputes/parties.py says who acts for it and how it is named).
+    petitioner_kind = models.CharField(max_length=8, choices=PartyKind.choices, default=PartyKind.WORKER)
+    respondent_kind = models.CharField(max_length=8, choices=PartyKind.choices, default=PartyKind.COMPANY)
+    # The account that filed: the worker, or the representative of the petitioning company or union.
     petitioner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="filed_disputes")
+    petitioner_company = models.ForeignKey(
+        "accounts.Company", null=True, blank=True, on_delete=models.PROTECT, related_name="filed_disputes"
+    )
+    petitioner_union = models.ForeignKey(
+        "accounts.Union", null=True, blank=True, on_delete=models.PROTECT, related_name="filed_disputes"
+    )
+    respondent_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="responded_disputes"
+    )
+    respondent_union = models.ForeignKey(
+        "accounts.Union", null=True, blank=True, on_delete=models.PROTECT, related_name="responded_disputes"
+    )
     respondent_company = models.ForeignKey(
         "accounts.Company", null=True, blank=True, on_delete=models.PROTECT, related_name="disputes"
     )
@@ -134,6 +151,8 @@ class Dispute(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
     respondent_nib = models.CharField(max_length=13, blank=True)
     respondent_email = models.EmailField(blank=True)
     respondent_address = models.TextField(blank=True)
+    respondent_nik = models.CharField(max_length=16, blank=True)  # a respondent worker's, as the company gave it
+    respondent_registration_number = models.CharField(max_length=60, blank=True)  # a respondent union's
 
     office = models.ForeignKey("accounts.Office", on_delete=models.PROTECT, related_name="disputes")
     workplace_regency = models.CharField(max_length=8)

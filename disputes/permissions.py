@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Q
 
 from accounts.models import Role
+from disputes import parties
 
 
 class _System:
@@ -35,17 +36,13 @@ def _person(user: Any) -> bool:
 
 
 def is_petitioner(dispute: Any, user: Any) -> bool:
-    return _person(user) and dispute.petitioner_id == user.id
+    """The filing side: the worker, an account of the petitioning company, or an officer of the union."""
+    return _person(user) and parties.is_on_side(dispute, user, "petitioner")
 
 
 def is_respondent(dispute: Any, user: Any) -> bool:
-    return (
-        _person(user)
-        and user.role == Role.COMPANY
-        and user.company_id is not None
-        and dispute.respondent_company_id == user.company_id
-        and dispute.submitted_at is not None
-    )
+    """The other side, once the dispute is submitted: the company's account, the worker, or the union's officers."""
+    return _person(user) and parties.is_on_side(dispute, user, "respondent")
 
 
 def is_party(dispute: Any, user: Any) -> bool:
@@ -110,9 +107,7 @@ def visible_q(user: Any) -> Q:
     see nothing through it."""
     if not _person(user):
         return NOBODY
-    q = Q(petitioner_id=user.id)
-    if user.role == Role.COMPANY and user.company_id is not None:
-        q |= Q(respondent_company_id=user.company_id, submitted_at__isnull=False)
+    q = parties.sides_q(user) or NOBODY  # either side: worker, company or union (disputes/parties.py)
     if user.role in (Role.OFFICER, Role.MEDIATOR) and user.office_id is not None:
         q |= Q(office_id=user.office_id, submitted_at__isnull=False)
     return q

@@ -27,7 +27,8 @@ def dispute_list_for(*, user: Any, status: str | None = None, type: str | None =
     costs the same number of queries whatever its length (tests/disputes/test_list_queries.py)."""
     qs = (
         Dispute.objects.visible_to(user)
-        .select_related("office", "petitioner", "respondent_company", "mediator", "recommendation")
+        .select_related("office", "petitioner", "petitioner_company", "petitioner_union", "respondent_company",
+                        "mediator", "recommendation")
         .prefetch_related(
             "deadlines", "rooms", "recommendation__answers", "powers_of_attorney", "representatives",
             "bipartite_meetings",
@@ -49,7 +50,8 @@ def dispute_get_for(*, user: Any, pk: Any) -> Dispute:
     try:
         return (
             Dispute.objects.visible_to(user)
-            .select_related("office", "petitioner", "respondent_company", "mediator").get(pk=int(pk))
+            .select_related("office", "petitioner", "petitioner_company", "petitioner_union", "respondent_company",
+                            "mediator").get(pk=int(pk))
         )
     except (Dispute.DoesNotExist, ValueError, TypeError, OverflowError):
         raise NotFound() from None

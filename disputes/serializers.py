@@ -10,30 +10,52 @@ from rest_framework import serializers
 
 from accounts.models import Office
 from accounts.regions import office_code_for_workplaces
+from disputes import parties
 from disputes.extensions import is_room_member
 from disputes.models import Deadline, DisputeEvent, DisputeType, Evidence
+from disputes.parties import PartyKind
 
 NIK_RE = re.compile(r"^\d{16}$")
 NIB_RE = re.compile(r"^\d{13}$")
 
 
 class RespondentInput(serializers.Serializer):
-    """A verified company by `nib`, or a company not on SIKHI by `name`, `email` and `address`."""
+    """The other side (`kind`, default `company`). A company: a verified one by `nib`, or one not on SIKHI by
+    `name`, `email` and `address`. A worker (an employer's filing): `nik`, `name`, `email`, `address`; the worker
+    is invited by e-mail and claims the invitation with a worker account of that NIK. A union: its
+    `registration_number` (nomor bukti pencatatan); `name`, `email` and `address` when it is not on SIKHI."""
 
+    kind = serializers.ChoiceField(choices=PartyKind.choices, required=False, default=PartyKind.COMPANY,
+                                   help_text="worker | company | union (default company)")
     nib = serializers.CharField(required=False)
+    nik = serializers.CharField(required=False, help_text="A respondent worker's NIK (16 digits).")
+    registration_number = serializers.CharField(required=False, max_length=60,
+                                                help_text="A respondent union's nomor bukti pencatatan.")
     name = serializers.CharField(required=False, max_length=200)
     email = serializers.EmailField(required=False)
     address = serializers.CharField(required=False, max_length=1000)
 
+    def _require(self, attrs: dict, names: tuple[str, ...]) -> None:
+        missing = {f: [_("This field is required.")] for f in names if not attrs.get(f)}
+        if missing:
+            raise serializers.ValidationError(missing)
+
     def validate(self, attrs: dict) -> dict:
+        kind = attrs.get("kind") or PartyKind.COMPANY
+        if kind == PartyKind.WORKER:
+            self._require(attrs, ("nik", "name", "email", "address"))
+            if not NIK_RE.match(attrs["nik"]):
+                raise serializers.ValidationError({"nik": [_("A NIK has exactly 16 digits.")]})
+            return {k: attrs[k] for k in ("kind", "nik", "name", "email", "address")}
+        if kind == PartyKind.UNION:
+            self._require(attrs, ("registration_number",))
+            return {k: attrs[k] for k in ("kind", "registration_number", "name", "email", "address") if k in attrs}
         if attrs.get("nib"):
             if not NIB_RE.match(attrs["nib"]):
                 raise serializers.ValidationError({"nib": [_("An NIB has exactly 13 digits.")]})
-            return {"nib": attrs["nib"]}
-        missing = {f: [_("This field is required.")] for f in ("name", "email", "address") if not attrs.get(f)}
-        if missing:
-            raise serializers.ValidationError(missing)
-        return attrs
+            return {"kind": kind, "nib": attrs["nib"]}
+        self._require(attrs, ("name", "email", "address"))
+        return {k: attrs[k] for k in ("kind", "name", "email", "address")}
 
 
 class MemberInput(serializers.Serializer):
@@ -119,6 +141,12 @@ class DisputeInput(serializers.Serializer):
     """Creating (all of type, respondent, workplace_regency) or editing a draft (any subset)."""
 
     type = serializers.ChoiceField(choices=DisputeType.choices)
+    petitioner_kind = serializers.ChoiceField(
+        choices=PartyKind.choices, required=False,
+        help_text="Who files: `worker` (a worker's own account, the default for workers), `union` (a worker who "
+                  "is an officer of a union on SIKHI files for the union) or `company` (a company account, the "
+                  "only choice for companies). Who may file which type against whom: UU 2/2004 Art. 1; refused "
+                  "with 400 `invalid` on `type` or `respondent.kind`.")
     respondent = RespondentInput()
     workplace_regency = WorkplaceRegencyField()
     summary = serializers.CharField(max_length=2000, allow_blank=True, required=False)
@@ -212,6 +240,14 @@ class CourtRegistrationInput(serializers.Serializer):
 
 
 _ref = {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}}}
+_union_ref = {"type": "object", "description": "A union side: its id on SIKHI (null when not on SIKHI), name and "
+                                               "nomor bukti pencatatan.",
+              "properties": {"id": {"type": "integer", "nullable": True}, "name": {"type": "string"},
+                             "registration_number": {"type": "string"}}}
+
+
+def _union_out(union) -> dict:
+    return {"id": union.pk, "name": union.name, "registration_number": union.registration_number}
 
 
 class DisputeOut(serializers.Serializer):
@@ -226,6 +262,12 @@ class DisputeOut(serializers.Serializer):
     failure_reason = serializers.SerializerMethodField()
     petitioner = serializers.SerializerMethodField()
     respondent = serializers.SerializerMethodField()
+    petitioner_kind = serializers.SerializerMethodField(help_text="worker | company | union")
+    respondent_kind = serializers.SerializerMethodField(help_text="worker | company | union")
+    petitioner_company = serializers.SerializerMethodField()
+    petitioner_union = serializers.SerializerMethodField()
+    respondent_worker = serializers.SerializerMethodField()
+    respondent_union = serializers.SerializerMethodField()
     office = serializers.SerializerMethodField()
     workplace_regency = serializers.CharField()
     mediator = serializers.SerializerMethodField()
@@ -256,16 +298,58 @@ class DisputeOut(serializers.Serializer):
     def get_failure_reason(self, obj) -> str | None:
         return obj.failure_reason or None
 
-    @extend_schema_field(_ref)
-    def get_petitioner(self, obj):
-        return {"id": obj.petitioner_id, "name": obj.petitioner.name}
-
     @extend_schema_field({"type": "object", "properties": {
+        "id": {"type": "integer", "description": "The filing account (the worker, or the company's or the "
+                                                  "union's representative)."},
+        "name": {"type": "string", "description": "The side's name: the worker's, the company's or the union's "
+                                                  "(see `petitioner_kind`)."}}})
+    def get_petitioner(self, obj):
+        return {"id": obj.petitioner_id, "name": parties.display_name(obj, "petitioner")}
+
+    @extend_schema_field({"type": "object", "description": "The respondent's name; `company_id` and `nib` for a "
+                                                          "company (see `respondent_kind`, `respondent_worker`, "
+                                                          "`respondent_union`).", "properties": {
         "company_id": {"type": "integer", "nullable": True}, "name": {"type": "string"},
         "nib": {"type": "string", "nullable": True}}})
     def get_respondent(self, obj):
         return {"company_id": obj.respondent_company_id, "name": obj.respondent_name,
                 "nib": obj.respondent_nib or None}
+
+    @extend_schema_field({"type": "object", "nullable": True, "description": "A petitioning company, or null.",
+                          "properties": {"id": {"type": "integer"}, "name": {"type": "string"},
+                                         "nib": {"type": "string"}}})
+    def get_petitioner_company(self, obj):
+        if parties.kind(obj, "petitioner") != "company" or obj.petitioner_company_id is None:
+            return None
+        return {"id": obj.petitioner_company_id, "name": obj.petitioner_company.name, "nib": obj.petitioner_company.nib}
+
+    @extend_schema_field({"type": "object", "nullable": True,
+                          "description": "A respondent worker (an employer's filing): the account once the "
+                                         "invitation is claimed (`id` null before), name and NIK; null otherwise.",
+                          "properties": {"id": {"type": "integer", "nullable": True}, "name": {"type": "string"},
+                                         "nik": {"type": "string"}}})
+    def get_respondent_worker(self, obj):
+        if parties.kind(obj, "respondent") != "worker":
+            return None
+        return {"id": obj.respondent_worker_id, "name": obj.respondent_name, "nik": obj.respondent_nik}
+
+    def get_petitioner_kind(self, obj) -> str:
+        return parties.kind(obj, "petitioner")
+
+    def get_respondent_kind(self, obj) -> str:
+        return parties.kind(obj, "respondent")
+
+    @extend_schema_field({**_union_ref, "nullable": True})
+    def get_petitioner_union(self, obj):
+        return _union_out(obj.petitioner_union) if parties.kind(obj, "petitioner") == "union" else None
+
+    @extend_schema_field({**_union_ref, "nullable": True})
+    def get_respondent_union(self, obj):
+        if parties.kind(obj, "respondent") != "union":
+            return None
+        if obj.respondent_union_id:
+            return _union_out(obj.respondent_union)
+        return {"id": None, "name": obj.respondent_name, "registration_number": obj.respondent_registration_number}
 
     @extend_schema_field({"type": "object", "properties": {"code": {"type": "string"}, "name": {"type": "string"}}})
     def get_office(self, obj):

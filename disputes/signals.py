@@ -34,8 +34,9 @@ class DisputeTransitioned:
 
 @dataclass(frozen=True)
 class CompanyInvited:
-    """A submitted dispute's company is not on SIKHI: a single-use invitation (`token`, stored hashed) was made
-    for `email`; it must be sent with the transition (emitted inside the transaction)."""
+    """A submitted dispute's respondent (a company, a worker or a union: `disputes.parties`) is not on SIKHI: a
+    single-use invitation (`token`, stored hashed) was made for `email`; it must be sent with the
+    transition (emitted inside the transaction)."""
 
     dispute: Dispute
     email: str

@@ -38,6 +38,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from disputes import parties
 from mediation.terms import rupiah, terbilang
 
 # --- words and dates ---------------------------------------------------------------------------------------
@@ -52,7 +53,16 @@ DISPUTE_TYPES = {
     "phk": "Perselisihan Pemutusan Hubungan Kerja",
     "antar_serikat": "Perselisihan antar Serikat Pekerja/Serikat Buruh dalam Satu Perusahaan",
 }
-SIDES = {"petitioner": "Pihak Pekerja/Buruh", "respondent": "Pihak Pengusaha"}
+SIDES = {"petitioner": "Pihak Pekerja/Buruh", "respondent": "Pihak Pengusaha"}  # a worker's dispute's sides
+
+
+def side_role(dispute, side: str) -> str:
+    """'Pihak Pekerja/Buruh', 'Pihak Pengusaha' or 'Pihak Serikat Pekerja/Serikat Buruh' (disputes/parties.py)."""
+    return parties.document_role(dispute, side)
+
+
+def side_name(dispute, side: str) -> str:
+    return parties.display_name(dispute, side)
 SESSION_KINDS = {"clarification": "Klarifikasi", "mediation": "Sidang Mediasi"}
 ATTENDANCE = {"present": "Hadir", "absent": "Tidak hadir", "": "Tidak tercatat"}
 
@@ -370,7 +380,26 @@ def letter_heading(*, office, number: str, date: dt.datetime, subject: str, addr
     return [dated, Spacer(1, 0.2 * cm), heading, Spacer(1, 0.4 * cm), *to, Spacer(1, 0.4 * cm)]
 
 
+def side_rows(dispute, side: str) -> list[tuple[str, str]]:
+    """A company's or a union's rows (name, NIB or registration number, address), or a respondent worker's."""
+    kind = parties.kind(dispute, side)
+    label, number = parties.identity(dispute, side)
+    name = {"company": "Nama perusahaan", "union": "Nama serikat pekerja/serikat buruh"}.get(kind, "Nama")
+    rows = [(name, f"<b>{x(side_name(dispute, side))}</b>"), (label, x(number or "-")),
+            ("Alamat", x(parties.address(dispute, side) or "-"))]
+    if kind == "worker":
+        rows.append(("Alamat surel", x(parties.email(dispute, side) or "-")))
+    return rows
+
+
 def petitioner_rows(dispute) -> list[tuple[str, str]]:
+    if parties.kind(dispute, "petitioner") != "worker":
+        rows = side_rows(dispute, "petitioner")
+        if dispute.collective and dispute.members:
+            rows.append(("Atas nama anggota", f"{len(dispute.members)} orang (daftar anggota di bawah)"))
+        if represented(dispute, "petitioner"):
+            rows.append(("Kuasa", represented(dispute, "petitioner")))
+        return rows
     worker = dispute.petitioner
     rows = [("Nama", f"<b>{x(worker.name)}</b>"), ("NIK", x(worker.nik or "-")),
             ("Alamat", x(getattr(worker, "address", "") or "-")), ("Alamat surel", x(worker.email or "-")),
@@ -421,7 +450,8 @@ def represented(dispute, side: str) -> str:
 
 def representation_block(dispute, sides=("petitioner", "respondent")) -> list:
     """One line per represented side, for the letters."""
-    lines = [p(f"{SIDES[side]} {represented(dispute, side)}.", LEFT) for side in sides if represented(dispute, side)]
+    lines = [p(f"{side_role(dispute, side)} {represented(dispute, side)}.", LEFT)
+             for side in sides if represented(dispute, side)]
     return [*lines, Spacer(1, 0.15 * cm)] if lines else []
 
 
@@ -436,8 +466,7 @@ def _members_mandate(dispute):
 
 
 def respondent_rows(dispute, represented_by: str | None = None) -> list[tuple[str, str]]:
-    rows = [("Nama perusahaan", f"<b>{x(dispute.respondent_name)}</b>"), ("NIB", x(dispute.respondent_nib or "-")),
-            ("Alamat", x(dispute.respondent_address or "-"))]
+    rows = side_rows(dispute, "respondent")
     if represented_by:
         rows.append(("Diwakili oleh", x(represented_by)))
     if represented(dispute, "respondent"):
@@ -473,6 +502,22 @@ class MeetingMinutes:
     signers: dict  # side -> (user name, signed_at)
 
 
+def _present(d, signers: dict) -> str:
+    """'Name (Pihak ...); Name untuk Company (Pihak ...)': who signed for each side."""
+    out = []
+    for side in ("petitioner", "respondent"):
+        who = signers[side][0]
+        acting_for = "" if parties.kind(d, side) == "worker" else f" untuk {side_name(d, side)}"
+        out.append(f"{who}{acting_for} ({side_role(d, side)})")
+    return "; ".join(out)
+
+
+def _signer_caption(d, side: str) -> str:
+    """'Pihak Pekerja/Buruh,' over a blank line for a worker; the role over the company's or union's name."""
+    below = "&nbsp;" if parties.kind(d, side) == "worker" else x(side_name(d, side))
+    return f"{side_role(d, side)},<br/>{below}"
+
+
 def render_bipartite_minutes(data: MeetingMinutes, stamp: Stamp) -> bytes:
     """Risalah Perundingan Bipartit (UU 2/2004 Pasal 6 ayat (2)): one per meeting, signed by both parties."""
     d, m = data.dispute, data.meeting
@@ -481,23 +526,23 @@ def render_bipartite_minutes(data: MeetingMinutes, stamp: Stamp) -> bytes:
         *title_block("RISALAH PERUNDINGAN BIPARTIT", stamp.number, f"Perundingan ke-{data.ordinal}"),
         p(f"Pada hari ini {hari_tanggal(m.held_at)}, pukul {pukul(m.held_at)}, bertempat di {x(m.place)}, "
           "telah dilaksanakan perundingan bipartit antara:"),
-        p("I. Pihak Pekerja/Buruh", SECTION), fields(petitioner_rows(d)), *members_block(d),
-        p("II. Pihak Pengusaha", SECTION), fields(respondent_rows(d, represented_by=respondent_signer)),
+        p(f"I. {side_role(d, 'petitioner')}", SECTION), fields(petitioner_rows(d)), *members_block(d),
+        p(f"II. {side_role(d, 'respondent')}", SECTION),
+        fields(respondent_rows(d, represented_by=respondent_signer)),
         Spacer(1, 0.2 * cm), fields(case_rows(d)),
         p("Hasil perundingan", SECTION),
         numbered([
             f"<b>Pokok permasalahan/alasan perselisihan:</b><br/>{x(m.issue)}",
-            f"<b>Pendapat Pihak Pekerja/Buruh:</b><br/>{x(m.petitioner_position)}",
-            f"<b>Pendapat Pihak Pengusaha:</b><br/>{x(m.respondent_position)}",
+            f"<b>Pendapat {side_role(d, 'petitioner')}:</b><br/>{x(m.petitioner_position)}",
+            f"<b>Pendapat {side_role(d, 'respondent')}:</b><br/>{x(m.respondent_position)}",
             f"<b>Kesimpulan/hasil perundingan:</b><br/>{x(m.result)}",
         ]),
         Spacer(1, 0.2 * cm),
-        fields([("Yang hadir", x(f"{data.signers['petitioner'][0]} (Pihak Pekerja/Buruh); "
-                                 f"{respondent_signer} untuk {d.respondent_name} (Pihak Pengusaha)"))]),
+        fields([("Yang hadir", x(_present(d, data.signers)))]),
         # The closing and the signatures stay on one page.
         *signatures([
-            Signer("Pihak Pekerja/Buruh,<br/>&nbsp;", data.signers["petitioner"][0], data.signers["petitioner"][1]),
-            Signer(f"Pihak Pengusaha,<br/>{x(d.respondent_name)}", respondent_signer, data.signers["respondent"][1]),
+            Signer(_signer_caption(d, "petitioner"), data.signers["petitioner"][0], data.signers["petitioner"][1]),
+            Signer(_signer_caption(d, "respondent"), respondent_signer, data.signers["respondent"][1]),
         ], before=closing("Demikian risalah perundingan bipartit ini dibuat dengan sebenarnya untuk dipergunakan "
                           "sebagaimana mestinya, dan ditandatangani secara elektronik oleh para pihak melalui SIKHI.")),
     ]
@@ -525,11 +570,16 @@ def worker_address(dispute) -> str:
 
 def addressee_lines(dispute, side: str) -> list[str]:
     """The addressee of a letter to one party: the name, then the address (and the worker's e-mail)."""
-    if side == "petitioner":
+    kind = parties.kind(dispute, side)
+    if side == "petitioner" and kind == "worker":
         return [a for a in (f"<b>{x(dispute.petitioner.name)}</b> (Pihak Pekerja/Buruh)",
                             x(worker_address(dispute)), x(dispute.petitioner.email or "")) if a]
-    return [a for a in (f"<b>Pimpinan {x(dispute.respondent_name)}</b> (Pihak Pengusaha)",
-                        x(dispute.respondent_address or "")) if a]
+    title = {"company": "Pimpinan ", "union": "Pengurus "}.get(kind, "")
+    lines = [f"<b>{title}{x(side_name(dispute, side))}</b> ({side_role(dispute, side)})",
+             x(parties.address(dispute, side))]
+    if kind == "worker":
+        lines.append(x(parties.email(dispute, side)))
+    return [a for a in lines if a]
 
 
 def nth(n: int, lines: list[str]) -> list[str]:
@@ -550,18 +600,19 @@ def render_summons(data: SummonsLetter, stamp: Stamp) -> bytes:
     d, s, summons = data.dispute, data.session, data.summons
     kind = SESSION_KINDS.get(s.kind, s.kind)
     if summons.side == "petitioner":
-        consequence = ("Apabila Pihak Pekerja/Buruh tidak hadir setelah dipanggil secara patut sebanyak tiga kali, "
-                       "permohonan penyelesaian perselisihan dihapus dari buku registrasi perselisihan.")
+        consequence = (f"Apabila {side_role(d, 'petitioner')} tidak hadir setelah dipanggil secara patut sebanyak "
+                       "tiga kali, permohonan penyelesaian perselisihan dihapus dari buku registrasi perselisihan.")
     else:
-        consequence = ("Apabila Pihak Pengusaha tidak hadir setelah dipanggil secara patut sebanyak tiga kali, "
-                       "Mediator menerbitkan anjuran tertulis berdasarkan data yang ada.")
+        consequence = (f"Apabila {side_role(d, 'respondent')} tidak hadir setelah dipanggil secara patut sebanyak "
+                       "tiga kali, Mediator menerbitkan anjuran tertulis berdasarkan data yang ada.")
     subject = f"Panggilan {kind} (Panggilan ke-{summons.number})"
     story = [
         *letter_heading(office=d.office, number=stamp.number, date=summons.sent_at, subject=subject,
                         addressees=addressee_lines(d, summons.side)),
         p(f"Berdasarkan {LAW_PPHI} Pasal 10, {LAW_MEDIATION}, dan {delegation(data)} pada {x(d.office.name)}, "
           f"dalam rangka penyelesaian {x(DISPUTE_TYPES.get(d.type, d.type).lower())} antara "
-          f"<b>{x(d.petitioner.name)}</b> dan <b>{x(d.respondent_name)}</b> (nomor perselisihan {x(d.number)}, "
+          f"<b>{x(side_name(d, 'petitioner'))}</b> dan <b>{x(d.respondent_name)}</b> "
+          f"(nomor perselisihan {x(d.number)}, "
           f"nomor registrasi {x(d.registration_number or '-')}), dengan ini Mediator Hubungan Industrial "
           "<b>memanggil</b> Saudara untuk hadir <b>secara daring</b> pada:"),
         *(members_block(d) if summons.side == "petitioner" else []),
@@ -624,8 +675,9 @@ def render_recommendation(data: RecommendationLetter, stamp: Stamp) -> bytes:
                         addressees=[*nth(1, addressee_lines(d, "petitioner")),
                                     *nth(2, addressee_lines(d, "respondent"))]),
         p("<u>ANJURAN</u>", TITLE), Spacer(1, 0.3 * cm),
-        p(f"Sehubungan dengan {x(DISPUTE_TYPES.get(d.type, d.type).lower())} antara <b>{x(d.petitioner.name)}</b> "
-          f"dengan <b>{x(d.respondent_name)}</b> (nomor perselisihan {x(d.number)}, nomor registrasi "
+        p(f"Sehubungan dengan {x(DISPUTE_TYPES.get(d.type, d.type).lower())} antara "
+          f"<b>{x(side_name(d, 'petitioner'))}</b> dengan <b>{x(d.respondent_name)}</b> (nomor perselisihan "
+          f"{x(d.number)}, nomor registrasi "
           f"{x(d.registration_number or '-')}) yang dilimpahkan kepada Mediator Hubungan Industrial pada "
           f"{x(d.office.name)}{' pada tanggal ' + tanggal(data.delegated_at) if data.delegated_at else ''}, dan "
           f"setelah dilaksanakan sidang mediasi{held} tanpa tercapai kesepakatan, maka berdasarkan "
@@ -633,11 +685,11 @@ def render_recommendation(data: RecommendationLetter, stamp: Stamp) -> bytes:
           "sebagai berikut:"),
         *members_block(d),
         *representation_block(d),
-        p("A. Keterangan Pihak Pekerja/Buruh", SECTION),
+        p(f"A. Keterangan {side_role(d, 'petitioner')}", SECTION),
         p(f"<b>Pokok perselisihan:</b> {x(d.summary)}", INDENTED),
         p(f"<b>Kronologi:</b><br/>{x(d.chronology)}", INDENTED),
         p(f"<b>Tuntutan:</b><br/>{x(d.demands)}", INDENTED),
-        p("B. Keterangan Pihak Pengusaha", SECTION),
+        p(f"B. Keterangan {side_role(d, 'respondent')}", SECTION),
         *[p(item, INDENTED) for item in data.respondent_account],
         p("C. Pertimbangan Mediator", SECTION),
         p(x(rec.considerations), INDENTED),
@@ -692,22 +744,32 @@ def agreement_terms(items: Sequence) -> Table:
                     marker_width=1.8 * cm)
 
 
+def _party_clause(d, side: str, signed: dict, ordinal: str) -> str:
+    """One party of the agreement: a worker acts for themself (and the members); a company's or a union's signatory
+    acts for it, with its NIB or registration number (disputes/parties.py)."""
+    rep = represented(d, side)
+    rep = f", {rep}" if rep else ""
+    who = signed.get(side)
+    kind = parties.kind(d, side)
+    label, number = parties.identity(d, side)
+    if kind == "worker":
+        name = side_name(d, side)
+        address = (who.address if who else "") or (parties.address(d, side) if side == "respondent" else "")
+        members = " dan anggota yang diwakilinya" if side == "petitioner" and d.collective else ""
+        return (f"<b>{x(name)}</b>, {label} {x(number or '-')}, beralamat di {x(address or '-')}, "
+                f"dalam hal ini bertindak untuk dan atas nama diri sendiri{members}{rep}, "
+                f"selanjutnya disebut <b>{ordinal}</b>")
+    who = who or Signed(name="-")
+    members = " dan anggota yang diwakilinya" if side == "petitioner" and d.collective else ""
+    return (f"<b>{x(who.name)}</b>, jabatan {x(who.position or '-')}"
+            f"{', berdasarkan ' + x(who.authority) if who.authority else ''}, dalam hal ini bertindak untuk "
+            f"dan atas nama <b>{x(side_name(d, side))}</b>{members}, {label} {x(number or '-')}, beralamat di "
+            f"{x(parties.address(d, side) or '-')}{rep}, selanjutnya disebut <b>{ordinal}</b>")
+
+
 def _parties(d, signed: dict) -> Table:
-    worker = signed.get("petitioner") or Signed(d.petitioner.name)
-    company = signed.get("respondent") or Signed(name="-")
-    return numbered([
-        f"<b>{x(d.petitioner.name)}</b>, NIK {x(d.petitioner.nik or '-')}, beralamat di {x(worker.address or '-')}, "
-        f"dalam hal ini bertindak untuk dan atas nama diri sendiri"
-        f"{' dan anggota yang diwakilinya' if d.collective else ''}"
-        f"{', ' + represented(d, 'petitioner') if represented(d, 'petitioner') else ''}, "
-        "selanjutnya disebut <b>PIHAK PERTAMA</b>;",
-        f"<b>{x(company.name)}</b>, jabatan {x(company.position or '-')}"
-        f"{', berdasarkan ' + x(company.authority) if company.authority else ''}, dalam hal ini bertindak untuk "
-        f"dan atas nama <b>{x(d.respondent_name)}</b>, NIB {x(d.respondent_nib or '-')}, beralamat di "
-        f"{x(d.respondent_address or '-')}"
-        f"{', ' + represented(d, 'respondent') if represented(d, 'respondent') else ''}, "
-        "selanjutnya disebut <b>PIHAK KEDUA</b>.",
-    ])
+    return numbered([_party_clause(d, "petitioner", signed, "PIHAK PERTAMA") + ";",
+                     _party_clause(d, "respondent", signed, "PIHAK KEDUA") + "."])
 
 
 def _agreement_signers(d, signed: dict, draft: bool, *, before: Sequence = ()) -> list:
@@ -719,8 +781,12 @@ def _agreement_signers(d, signed: dict, draft: bool, *, before: Sequence = ()) -
 
     witness = (signer("Mediator Hubungan Industrial,", "mediator", d.mediator.name if d.mediator else "-")
                if "mediator" in signed or (draft and d.mediator_id) else None)
-    return signatures([signer("PIHAK PERTAMA,<br/>Pekerja/Buruh", "petitioner", d.petitioner.name),
-                       signer(f"PIHAK KEDUA,<br/>{x(d.respondent_name)}", "respondent", d.respondent_name)],
+    def caption(side: str, ordinal: str) -> str:
+        below = "Pekerja/Buruh" if parties.kind(d, side) == "worker" else x(side_name(d, side))
+        return f"{ordinal},<br/>{below}"
+
+    return signatures([signer(caption("petitioner", "PIHAK PERTAMA"), "petitioner", side_name(d, "petitioner")),
+                       signer(caption("respondent", "PIHAK KEDUA"), "respondent", d.respondent_name)],
                       witness=witness, before=before)
 
 
@@ -844,7 +910,7 @@ def render_settlement_minutes(data: SettlementRecord, stamp: Stamp) -> bytes:
     ]
     ordinal = {s.pk: n for n, s in enumerate(data.sessions, start=1)}
     summons_rows = [
-        [str(ordinal.get(m.session_id, "-")), x(SIDES.get(m.side, m.side)), str(m.number),
+        [str(ordinal.get(m.session_id, "-")), x(side_role(d, m.side) if m.side in SIDES else m.side), str(m.number),
          x(f"{tanggal(m.sent_at)}, {pukul(m.sent_at)}"), received(m.acknowledged_at)]
         for m in data.summons
     ]
@@ -858,10 +924,10 @@ def render_settlement_minutes(data: SettlementRecord, stamp: Stamp) -> bytes:
     for side in ("petitioner", "respondent"):
         answer = answers.get(side)
         if answer is None:
-            answer_rows.append([x(SIDES[side]), "-", "-", "-"])
+            answer_rows.append([x(side_role(d, side)), "-", "-", "-"])
             continue
         verdict, reason = answer_text(answer)
-        answer_rows.append([x(SIDES[side]), verdict, reason, x(f"{tanggal(answer.answered_at)}, "
+        answer_rows.append([x(side_role(d, side)), verdict, reason, x(f"{tanggal(answer.answered_at)}, "
                                                                 f"{pukul(answer.answered_at)}")])
     dates = [("Tanggal pencatatan", tanggal(data.registered_at) if data.registered_at else "-"),
              ("Tanggal registrasi", tanggal(data.accepted_at) if data.accepted_at else "-"),
@@ -869,27 +935,29 @@ def render_settlement_minutes(data: SettlementRecord, stamp: Stamp) -> bytes:
     story = [
         *title_block("RISALAH PENYELESAIAN PERSELISIHAN HUBUNGAN INDUSTRIAL MELALUI MEDIASI", stamp.number),
         p("I. Para Pihak", SECTION),
-        p("a. Pihak Pekerja/Buruh", LEFT), fields(petitioner_rows(d)), *members_block(d), Spacer(1, 0.15 * cm),
-        p("b. Pihak Pengusaha", LEFT), fields(respondent_rows(d)),
+        p(f"a. {side_role(d, 'petitioner')}", LEFT), fields(petitioner_rows(d)), *members_block(d),
+        Spacer(1, 0.15 * cm), p(f"b. {side_role(d, 'respondent')}", LEFT), fields(respondent_rows(d)),
         p("II. Mediator dan perkara", SECTION),
         fields([("Mediator", f"<b>{x(mediator.name)}</b>, NIP. {x(mediator.nip or '-')}, "
                              f"{x(mediator.grade or 'Mediator Hubungan Industrial')} pada {x(d.office.name)}"),
                 *case_rows(d), *dates], label_width=5.2 * cm),
         p("III. Sidang dan kehadiran para pihak", SECTION),
-        grid(["No.", "Acara", "Hari, tanggal, waktu", "Kehadiran pekerja/buruh", "Kehadiran pengusaha", "Catatan"],
+        grid(["No.", "Acara", "Hari, tanggal, waktu", f"Kehadiran {side_role(d, 'petitioner')[6:].lower()}",
+              f"Kehadiran {side_role(d, 'respondent')[6:].lower()}", "Catatan"],
              sessions or [["-", "-", "-", "-", "-", "-"]],
              [0.9 * cm, 2.4 * cm, 4.0 * cm, 2.6 * cm, 2.6 * cm, TEXT_W - 12.5 * cm]),
         *summons_block,
         p("IV. Pendapat para pihak", SECTION),
-        p(f"<b>Pihak Pekerja/Buruh:</b> {x(d.summary)}<br/><b>Tuntutan:</b> {x(d.demands)}", INDENTED),
-        p("<b>Pihak Pengusaha:</b>", INDENTED),
+        p(f"<b>{side_role(d, 'petitioner')}:</b> {x(d.summary)}<br/><b>Tuntutan:</b> {x(d.demands)}", INDENTED),
+        p(f"<b>{side_role(d, 'respondent')}:</b>", INDENTED),
         *[p(item, INDENTED) for item in data.respondent_account],
         p("V. Anjuran Mediator", SECTION),
         p(f"Mediator menerbitkan anjuran tertulis Nomor {x(data.recommendation_number)} tanggal "
           f"{tanggal(rec.issued_at)}, yang menganjurkan:", INDENTED),
         p(x(rec.recommendations), INDENTED),
         p("Tanda terima anjuran (dikonfirmasi para pihak di SIKHI):", INDENTED),
-        fields([(SIDES[side], received((data.receipts or {}).get(side))) for side in ("petitioner", "respondent")],
+        fields([(side_role(d, side), received((data.receipts or {}).get(side)))
+                for side in ("petitioner", "respondent")],
                label_width=5.2 * cm),
         CondPageBreak(4 * cm),
         p("VI. Jawaban para pihak atas anjuran", SECTION),

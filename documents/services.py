@@ -112,9 +112,9 @@ def _respondent_account(dispute: Dispute) -> list[str]:
     held = list(dispute.sessions.filter(attendance_recorded_at__isnull=False))
     absent = [render.tanggal(s.scheduled_for) for s in held if s.respondent_attendance == "absent"]
     if held and len(absent) == len(held):
-        lines.append(f"Pihak Pengusaha tidak hadir pada sidang tanggal {', '.join(absent)} meskipun telah "
-                     "dipanggil secara patut.")
-    return lines or ["Pihak Pengusaha tidak menyampaikan keterangan tertulis melalui SIKHI."]
+        lines.append(f"{render.side_role(dispute, 'respondent')} tidak hadir pada sidang tanggal {', '.join(absent)} "
+                     "meskipun telah dipanggil secara patut.")
+    return lines or [f"{render.side_role(dispute, 'respondent')} tidak menyampaikan keterangan tertulis melalui SIKHI."]
 
 
 def _event_at(dispute: Dispute, name: str, *, last: bool = False) -> dt.datetime | None:
@@ -166,7 +166,7 @@ def _summons(summons_id: int) -> tuple[Document, bool]:
                                     delegated_at=_event_at(dispute, "assign_mediator"),
                                     delegation_number=_delegation_letter(dispute))
         kind = render.SESSION_KINDS.get(summons.session.kind, summons.session.kind)
-        title = f"Surat Panggilan {kind} ke-{summons.number} kepada {render.SIDES[summons.side]}"
+        title = f"Surat Panggilan {kind} ke-{summons.number} kepada {render.side_role(dispute, summons.side)}"
         document = _store(dispute=dispute, kind=K.SUMMONS, title=title,
                           number=_office_number(dispute, "PGL", summons.sent_at), summons=summons,
                           renderer=lambda stamp: render.render_summons(data, stamp))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from accounts.models import User
-from disputes import extensions
+from disputes import extensions, parties
 from disputes.deadlines import deadline_resume, deadline_start, deadlines_close
 from disputes.models import AgreementOrigin, DeadlineKey, DeadlineState, DisputeState
 from disputes.services.reading import _current_agreement, signatory_role
@@ -169,11 +169,14 @@ def _sign_agreement(c: Ctx) -> None:
     typed = " ".join(c.data.get("full_name", "").split())
     if typed and typed.casefold() != " ".join(c.by.name.split()).casefold():
         raise Invalid(details={"full_name": [_("Type your full name exactly as it is on your account.")]})
+    person = role in parties.SIDES and parties.kind(d, role) == "worker"
+    organisation = role in parties.SIDES and not person
     AgreementSignature.objects.create(
         agreement=agreement, role=role, user=c.by, at=c.at, typed_name=typed,
-        address=c.data.get("address", "").strip() if role == "petitioner" else "",
-        position=c.data.get("position", "").strip() if role == "respondent" else "",
-        authority=c.data.get("authority", "").strip() if role == "respondent" else "")
+        # A worker gives an address; a company's or a union's signatory their position and authority.
+        address=c.data.get("address", "").strip() if person else "",
+        position=c.data.get("position", "").strip() if organisation else "",
+        authority=c.data.get("authority", "").strip() if organisation else "")
     signed = set(agreement.signatures.values_list("role", flat=True))
     d.sign_agreement(all_signed=signed >= set(agreement.required), at=c.at)
     c.payload["role"] = role

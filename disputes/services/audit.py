@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from accounts.models import User
+from disputes import parties
 from disputes.models import (
     Dispute,
     DisputeEvent,
@@ -21,13 +22,8 @@ def event_record(*, dispute: Dispute, by: Any, name: str, source: str, target: s
 
 
 def side_user_ids(dispute: Dispute, side: str) -> list[int]:
-    """The accounts of one party: the petitioner, or the respondent company's account(s)."""
-    if side == "petitioner":
-        return [dispute.petitioner_id]
-    if dispute.respondent_company_id is None:
-        return []
-    return list(User.objects.filter(company_id=dispute.respondent_company_id, is_active=True)
-                .values_list("id", flat=True))
+    """The accounts of one party (disputes/parties.py): the worker, the company's or the union's accounts."""
+    return parties.user_ids(dispute, side)
 
 
 def concerned_user_ids(dispute: Dispute) -> list[int]:

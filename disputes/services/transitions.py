@@ -17,6 +17,7 @@ from rest_framework import serializers
 
 from accounts.models import Role, User
 from accounts.numbers import next_number
+from disputes import parties
 from disputes import permissions as perms
 from disputes.deadlines import deadline_start, deadlines_close
 from disputes.events import publish_dispute_transitioned
@@ -112,12 +113,13 @@ def _submit(c: Ctx) -> None:
     d.submit(number=f"{d.office_id}/PHI/{year}/{number:05d}", at=c.at)
     deadline = deadline_start(dispute=d, key=K.INVITATION_RESPONSE, at=c.at, owed_by=["respondent"])
     c.payload["number"] = d.number
-    if d.respondent_company_id is None:
+    if not parties.is_linked(d, "respondent"):
         _invite(d, expires_at=deadline.due_at)
 
 
 def _invite(d: Dispute, *, expires_at: dt.datetime) -> None:
-    """A single-use invitation for the company not on SIKHI; `CompanyInvited` has it e-mailed (chat)."""
+    """A single-use invitation for the respondent (company, worker or union) not on SIKHI; `CompanyInvited` has
+    it e-mailed (chat)."""
     token = secrets.token_urlsafe(32)
     Invitation.objects.create(dispute=d, email=d.respondent_email, expires_at=expires_at,
                               token_hash=hashlib.sha256(token.encode()).hexdigest())

@@ -231,6 +231,7 @@ SPECTACULAR_SETTINGS = {
         "HolidayKindEnum": ["national", "cuti_bersama", "override"],
         "DisputeTypeEnum": "disputes.models.DisputeType",
         "DisputeStateEnum": "disputes.models.DisputeState",
+        "PartyKindEnum": "disputes.parties.PartyKind",
         "DocumentKindEnum": "documents.models.DocumentKind",
         "AgreementItemKindEnum": "mediation.models.ItemKind",
     },

@@ -25,12 +25,12 @@ def verify_url(company: Company) -> str:
 # --- /me/ ------------------------------------------------------------------------------------------------
 
 
-def test_me_of_worker_has_no_office_or_company(worker):
+def test_me_of_worker_has_no_office_company_or_union(worker):
     response = client_for(worker).get(ME_URL)
 
     assert response.status_code == 200
     assert response.json() == {"id": worker.id, "username": worker.username, "role": "worker",
-                               "name": worker.name, "office": None, "company": None}
+                               "name": worker.name, "office": None, "company": None, "union": None}
 
 
 def test_me_of_company_user_shows_the_company(company_user):

@@ -105,6 +105,27 @@ def test_a_permit_never_outlives_the_membership_it_was_made_for():
     assert Room.objects.get(pk=rid).last_seq == 1
 
 
+def test_a_union_officer_s_permit_ends_when_they_leave_the_union():
+    """A union files for its members (issue 9): its officers post for it; one who leaves the union (no event) has
+    the next post refused, and their permit never lets it through."""
+    from tests.disputes.test_parties import BODY, SidesCast, union_for
+
+    cast = Cast()
+    officer, second = cast.worker, cast.other_worker
+    union = union_for(officer, number="40/SP/2024")
+    User.objects.filter(pk=second.pk).update(union_id=union["id"])  # a second officer of the same union
+    flow = Flow(SidesCast(petitioner=officer, respondent=cast.company_user), type="phk", petitioner_kind="union",
+                respondent={"nib": cast.company_user.company.nib}, **BODY).to("bipartite")
+    rid = Room.objects.get(dispute_id=flow.id, kind="bipartite").id
+    permit = fastpost.permit_for(room_id=rid, user_id=second.id)
+    assert permit is not None and post(permit, rid, second)[0].created
+    User.objects.filter(pk=second.pk).update(union=None)
+    with pytest.raises(NotFound):
+        post(permit, rid, second)
+    assert fastpost.permit_for(room_id=rid, user_id=second.id) is None
+    assert list(Message.objects.filter(room_id=rid).values_list("sender_id", flat=True)) == [second.id]
+
+
 def test_a_permit_of_a_room_that_turned_read_only_or_paused_gives_not_writable():
     flow, rid = bipartite()
     permit = fastpost.permit_for(room_id=rid, user_id=flow.cast.worker.id)

@@ -764,11 +764,24 @@ def test_court_registration_with_list_body_answers_400_body(cast):
 # --- the error shape holds for other callers too --------------------------------------------------------
 
 
-def test_create_dispute_by_company_user_answers_403_and_saves_nothing(cast):
+def test_create_dispute_by_an_unverified_company_answers_403_and_saves_nothing(cast):
+    """A company may file (against a worker or a union, issue 9), once the office has verified it."""
     before = counts()
-    response = client_for(CompanyUserFactory()).post(DISPUTES, valid_body(cast.company_user.company), format="json")
+    unverified = CompanyUserFactory(company__verified_at=None)
+    response = client_for(unverified).post(DISPUTES, valid_body(cast.company_user.company, respondent={
+        "kind": "worker", "nik": "3273000000000001", "name": "W", "email": "w@w.test", "address": "Jl."}),
+        format="json")
     assert response.status_code == 403, response.content
     assert response.json()["error"]["code"] == "forbidden"
+    assert counts() == before
+
+
+def test_create_dispute_by_a_company_against_a_company_answers_400_and_saves_nothing(cast):
+    before = counts()
+    response = client_for(cast.company_user).post(DISPUTES, valid_body(cast.other_company_user.company),
+                                                  format="json")
+    assert response.status_code == 400, response.content
+    assert response.json()["error"]["details"]["respondent"]["kind"]
     assert counts() == before
 
 

@@ -16,7 +16,7 @@ from disputes.models import Dispute, Invitation
 from disputes.services import invitation_claim
 from mediation.models import BipartiteMeeting, MediationSession, Recommendation, Summons
 from mediation.services import meeting_sign
-from sikhi.api import Conflict, Forbidden
+from sikhi.api import Conflict, Forbidden, Invalid
 from tests.factories import CompanyUserFactory, WorkerFactory
 from tests.workflow import Cast, Flow
 
@@ -249,7 +249,7 @@ def test_evidence_and_representative_forms_are_the_parties_while_open(cast, stat
 # --- the menu, and no precondition re-coded in a template --------------------------------------------------
 
 
-def test_can_file_dispute_is_a_worker_s_and_the_menu_and_the_service_agree(cast):
+def test_the_filing_wizard_is_a_worker_s_and_the_menu_and_the_service_agree(cast):
     from disputes.services import dispute_create
 
     assert perms.can_file_dispute(cast.worker)
@@ -258,9 +258,13 @@ def test_can_file_dispute_is_a_worker_s_and_the_menu_and_the_service_agree(cast)
     assert 'href="/perselisihan/baru/"' in page(cast.worker, "/beranda/")
     for user in (cast.company_user, cast.officer):
         assert 'href="/perselisihan/baru/"' not in page(user, "/beranda/")
-        with pytest.raises(Forbidden):
-            dispute_create(by=user, data={"type": "hak", "respondent": {"nib": cast.company_user.company.nib},
-                                          "workplace_regency": "32.73"})
+    body = {"type": "hak", "respondent": {"nib": cast.company_user.company.nib}, "workplace_regency": "32.73"}
+    with pytest.raises(Forbidden):
+        dispute_create(by=cast.officer, data=body)
+    # A company files through the API only (issue 9: against a worker or a union), never against a company.
+    with pytest.raises(Invalid) as refused:
+        dispute_create(by=cast.company_user, data=body)
+    assert "respondent" in refused.value.details
 
 
 def test_no_template_decides_an_action_from_the_role_or_the_state():

@@ -195,7 +195,7 @@ def test_accepting_a_rights_dispute_goes_straight_to_awaiting_mediator_without_a
     assert 'id="action-choose_route"' not in html
 
 
-@pytest.mark.parametrize("type", ["phk", "kepentingan", "antar_serikat"])
+@pytest.mark.parametrize("type", ["phk", "kepentingan"])  # antar_serikat: tests/disputes/test_parties.py
 def test_other_types_are_offered_the_route_choice(type):
     flow = Flow(Cast(), type=type).to("registration_submitted")
     flow.do("officer", "accept_registration")
