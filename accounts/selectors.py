@@ -40,7 +40,7 @@ def company_lookup(*, nib: str) -> Company:
     return company
 
 
-def union_lookup(*, registration_number: str):
+def union_lookup(*, registration_number: str) -> Union:
     """The union on SIKHI with this registration number (nomor bukti pencatatan); NotFound otherwise."""
     union = Union.objects.select_related("regency", "company").filter(registration_number=registration_number).first()
     if union is None:
