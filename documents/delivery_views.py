@@ -19,6 +19,7 @@ from documents import deliveries, links
 from documents.models import Document
 from documents.notice_models import Delivery, DeliveryMethod, DocumentLink
 from documents.permissions import can_manage_document_links, can_see_notice_gaps
+from mediation.models import Side
 from sikhi.api import Forbidden, NotFound, iso
 
 ANSWER_CLOCK_RULE = (
@@ -203,7 +204,7 @@ class DocumentLinkRevokeView(APIView):
 
 
 class DocumentLinkResendIn(serializers.Serializer):
-    side = serializers.ChoiceField(choices=["petitioner", "respondent"])
+    side = serializers.ChoiceField(choices=Side.choices)
     email = serializers.CharField(max_length=254)
 
 
