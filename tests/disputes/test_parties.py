@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 import pytest
 from django.core import mail
+from django.test import Client
 
+from accounts.models import Union
 from tests.conftest import client_for
 from tests.disputes.test_members import upload_mandate
 from tests.documents.conftest import documents, download, pdf_text
@@ -342,3 +344,24 @@ def test_only_the_recording_office_verifies_a_union_and_until_then_it_neither_fi
     assert client_for(cast.officer).post(url).json()["verified_at"] == verified.json()["verified_at"]  # idempotent
     claim(flow, token, cast.worker)
     assert flow.get("respondent")["respondent_union"]["registration_number"] == "50/SP/2025"
+
+
+def test_the_office_desk_lists_the_unions_to_verify_and_verifies_one_with_a_confirmation(client):
+    cast = Cast()
+    union = union_for(cast.worker, number="60/SP/2025", name="SP Enam", verify=False)
+    client.force_login(cast.officer)
+    desk = client.get("/beranda/", HTTP_ACCEPT_LANGUAGE="id").content.decode()
+    assert "Serikat yang perlu diverifikasi" in desk and "60/SP/2025" in desk
+    form = re.search(rf'<form method="post" action="/serikat/{union["id"]}/verifikasi/"[^>]*>', desk).group(0)
+    assert "data-confirm=" in form  # the deliberate step before a change that cannot be undone here
+    path = f"/serikat/{union['id']}/verifikasi/"
+    for wrong in (cast.foreign_officer, cast.worker, cast.company_user):
+        other = Client()
+        other.force_login(wrong)
+        assert other.post(path).status_code in (403, 404), wrong
+    assert client.get(path)["Location"] == "/beranda/"  # a GET changes nothing (as the company's verification)
+    assert Union.objects.get(pk=union["id"]).verified_at is None  # nobody else verified it
+    done = client.post(path, HTTP_ACCEPT_LANGUAGE="id")
+    assert done.status_code == 302 and done["Location"] == "/beranda/"
+    assert Union.objects.get(pk=union["id"]).verified_by == cast.officer
+    assert "60/SP/2025" not in client.get("/beranda/").content.decode()
