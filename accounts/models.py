@@ -93,12 +93,22 @@ class Union(models.Model):
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=30, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The office where the union is recorded checks its nomor bukti pencatatan against its own register (UU 21/2000
+    # Art. 18-20) before the union can file or answer a dispute, as it verifies a company.
+    verified_at = models.DateTimeField(null=True, blank=True)
+    verified_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="verified_unions"
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.registration_number})"
+
+    @property
+    def verified(self) -> bool:
+        return self.verified_at is not None
 
 
 class User(AbstractUser):

@@ -10,4 +10,5 @@ urlpatterns = [
     path("daftar/", pages.register, name="register"),
     path("keluar/", pages.sign_out, name="sign-out"),
     path("perusahaan/<int:pk>/verifikasi/", pages.company_verify, name="company-verify-page"),
+    path("serikat/<int:pk>/verifikasi/", pages.union_verify, name="union-verify-page"),
 ]

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import services
 from accounts.forms import CompanyRegisterForm, SignInForm, WorkerRegisterForm
-from accounts.selectors import company_get_for
+from accounts.selectors import company_get_for, union_get_for
 from accounts.throttling import AuthRateThrottle
 from sikhi.api import ApiError, RateLimited
 from sikhi.pages import apply_errors, call_and_report, call_service, found_or_404
@@ -141,4 +141,14 @@ def company_verify(request: HttpRequest, pk: int) -> HttpResponse:
     company = found_or_404(company_get_for, user=request.user, pk=pk)
     call_and_report(request, services.company_verify, _("%(name)s is verified.") % {"name": company.name},
                     company=company, by=request.user)
+    return redirect("/beranda/")
+
+
+@login_required
+@require_POST
+def union_verify(request: HttpRequest, pk: int) -> HttpResponse:
+    """An officer verifies a union recorded at their office from the office desk."""
+    union = found_or_404(union_get_for, user=request.user, pk=pk)
+    call_and_report(request, services.union_verify, _("%(name)s is verified.") % {"name": union.name},
+                    union=union, by=request.user)
     return redirect("/beranda/")

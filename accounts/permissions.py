@@ -33,6 +33,11 @@ def can_verify_company(user: Any, company: Any) -> bool:
     return can_see_company(user, company)
 
 
+def can_verify_union(user: Any, union: Any) -> bool:
+    """Only an officer of the office where the union is recorded (its regency's) verifies it."""
+    return can_review_companies(user) and (user.is_superuser or union.regency_id == user.office_id)
+
+
 def can_lookup_company(user: Any) -> bool:
     """Any signed-in user may look a verified company up by its NIB."""
     return _active(user)

@@ -42,7 +42,16 @@ def company_lookup(*, nib: str) -> Company:
 
 def union_lookup(*, registration_number: str) -> Union:
     """The union on SIKHI with this registration number (nomor bukti pencatatan); NotFound otherwise."""
-    union = Union.objects.select_related("regency", "company").filter(registration_number=registration_number).first()
+    union = (Union.objects.select_related("regency", "company")
+             .filter(registration_number=registration_number, verified_at__isnull=False).first())
     if union is None:
         raise NotFound(_("No union on SIKHI has this registration number."))
+    return union
+
+
+def union_get_for(*, user: Any, pk: Any) -> Union:
+    """The union `pk` if `user` may verify it (an officer of the office where it is recorded); NotFound otherwise."""
+    union = Union.objects.filter(pk=pk).first() if str(pk).isdigit() else None
+    if union is None or not perms.can_verify_union(user, union):
+        raise NotFound()
     return union

@@ -118,7 +118,8 @@ class UnionOutput(serializers.ModelSerializer):
 
     class Meta:
         model = Union
-        fields = ["id", "name", "registration_number", "address", "regency", "company"]
+        fields = ["id", "name", "registration_number", "address", "regency", "company", "verified_at"]
+        read_only_fields = ["verified_at"]
 
 
 class UnionInput(serializers.Serializer):

@@ -287,6 +287,20 @@ def company_verify(*, company: Company, by: Any) -> Company:
     return locked
 
 
+@transaction.atomic
+def union_verify(*, union: Union, by: Any) -> Union:
+    """An officer of the office where the union is recorded verifies its nomor bukti pencatatan; repeating keeps
+    the first verification. Publishes nothing."""
+    if not perms.can_verify_union(by, union):
+        raise Forbidden(_("Only an officer of the office where the union is recorded may verify it."))
+    locked = Union.objects.select_for_update().get(pk=union.pk)
+    if locked.verified_at is None:
+        locked.verified_at = timezone.now()
+        locked.verified_by = by
+        locked.save(update_fields=["verified_at", "verified_by"])
+    return locked
+
+
 def user_logout(*, request: HttpRequest, user: Any, token: Token | None = None) -> None:
     """End the session (and revoke the token used); the user's open sockets are closed after commit,
     since a socket's session is checked only at its handshake (emits `UserLoggedOut`; chat publishes

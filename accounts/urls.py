@@ -16,6 +16,7 @@ urlpatterns = [
     path("companies/<int:pk>/verify/", views.CompanyVerifyView.as_view(), name="company-verify"),
     path("unions/", views.UnionRegisterView.as_view(), name="union-register"),
     path("unions/lookup/", views.UnionLookupView.as_view(), name="union-lookup"),
+    path("unions/<int:pk>/verify/", views.UnionVerifyView.as_view(), name="union-verify"),
     path("calendar/add-working-days/", views.AddWorkingDaysView.as_view(), name="calendar-add-working-days"),
     path("calendar/holidays/", views.HolidaysView.as_view(), name="calendar-holidays"),
 ]

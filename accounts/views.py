@@ -256,6 +256,22 @@ class UnionLookupView(APIView):
         return Response(UnionOutput(union).data)
 
 
+class UnionVerifyView(APIView):
+    """An officer of the office where the union is recorded verifies it (idempotent)."""
+
+    @extend_schema(operation_id="unions_verify", request=None,
+                   responses={200: UnionOutput, 403: OpenApiResponse(description="forbidden"),
+                              404: OpenApiResponse(description="not_found")},
+                   description="The officer checks the union's nomor bukti pencatatan against the office's register "
+                               "(UU 21/2000 Art. 18-20). Until then the union can neither file a dispute nor answer "
+                               "an invitation.")
+    def post(self, request: Request, pk: int) -> Response:
+        if not perms.can_review_companies(request.user):
+            raise Forbidden(_("Only officers verify unions."))
+        union = selectors.union_get_for(user=request.user, pk=pk)
+        return Response(UnionOutput(services.union_verify(union=union, by=request.user)).data)
+
+
 class CompanyListView(GenericAPIView):
     """The companies of the officer's office, newest first."""
 

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.calendar import WorkingCalendar
 from accounts.courts import phi_court_name
-from accounts.models import Company, Role, User
+from accounts.models import Company, Role, Union, User
 from disputes import extensions, labels, services
 from disputes import permissions as perms
 from disputes.extensions import is_room_member
@@ -162,8 +162,10 @@ def _officer_desk(request: HttpRequest, user, cards) -> dict:
     to_delegate = mine.filter(state__in=[DisputeState.AWAITING_MEDIATOR])
     overdue = deadlines_overdue_for(user=user)
     to_verify = Company.objects.filter(regency_id=user.office_id, verified_at__isnull=True).order_by("id")
+    unions_to_verify = Union.objects.filter(regency_id=user.office_id, verified_at__isnull=True).order_by("id")
     return {
         "to_verify": paginate(request, to_verify, param="companies"),
+        "unions_to_verify": paginate(request, unions_to_verify, param="unions"),
         "to_check": cards(to_check[:SECTION_SIZE]), "to_check_count": to_check.count(),
         "to_delegate": cards(to_delegate[:SECTION_SIZE]), "to_delegate_count": to_delegate.count(),
         "section_size": SECTION_SIZE,

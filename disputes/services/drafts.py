@@ -49,7 +49,9 @@ def _apply_respondent(dispute: Dispute, respondent: dict) -> None:
     dispute.respondent_company = dispute.respondent_worker = dispute.respondent_union = None
     dispute.respondent_nib = dispute.respondent_nik = dispute.respondent_registration_number = ""
     if kind == PartyKind.UNION:
-        union = Union.objects.filter(registration_number=respondent["registration_number"]).first()
+        # Only a union the office has verified is linked: the officers of an unverified one see nothing.
+        union = Union.objects.filter(registration_number=respondent["registration_number"],
+                                     verified_at__isnull=False).first()
         if union is not None:
             dispute.respondent_union = union
             dispute.respondent_registration_number = union.registration_number
@@ -85,6 +87,8 @@ def _apply_petitioner(dispute: Dispute, by: User, requested: str | None) -> None
         if kind == PartyKind.UNION and by.union_id is None:
             raise Invalid(details={"petitioner_kind": [
                 _("Only an officer of a union registered on SIKHI can file for a union.")]})
+        if kind == PartyKind.UNION and not by.union.verified:
+            raise Forbidden(_("The office must verify your union's registration before it can file a dispute."))
         if kind == PartyKind.COMPANY:
             raise Invalid(details={"petitioner_kind": [_("Only a company account can file for a company.")]})
     elif by.role == Role.COMPANY and by.company_id is not None:

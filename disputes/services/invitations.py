@@ -45,6 +45,8 @@ def _claim_error(dispute: Dispute, by: User) -> str | None:
         if by.role != Role.WORKER or by.union_id is None:
             return _("This invitation is for a union: sign in with the account of one of its officers.")
         assert by.union is not None
+        if not by.union.verified:
+            return _("The office must verify your union's registration before it can answer for it.")
         if dispute.respondent_registration_number and (
                 by.union.registration_number != dispute.respondent_registration_number):
             return _("This invitation is for the union with another registration number.")

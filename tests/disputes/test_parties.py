@@ -11,11 +11,13 @@ from dataclasses import dataclass
 
 import pytest
 from django.core import mail
+from django.test import Client
 
+from accounts.models import Union
 from tests.conftest import client_for
 from tests.disputes.test_members import upload_mandate
 from tests.documents.conftest import documents, download, pdf_text
-from tests.factories import CompanyFactory, CompanyUserFactory, WorkerFactory
+from tests.factories import CompanyFactory, CompanyUserFactory, OfficerFactory, WorkerFactory
 from tests.helpers import assert_error
 from tests.workflow import Cast, Flow
 
@@ -25,7 +27,7 @@ BODY = {"workplace_regency": "32.73", "summary": "Pokok perselisihan", "chronolo
         "demands": "Tuntutan"}
 
 
-def union_for(worker, *, number: str, name: str = "SP Maju Bersama", company=None) -> dict:
+def union_for(worker, *, number: str, name: str = "SP Maju Bersama", company=None, verify: bool = True) -> dict:
     """The worker records their union through the API and becomes its officer."""
     body = {"name": name, "registration_number": number, "address": "Jl. Buruh 1, Bandung", "regency": "32.73",
             "email": f"{number.replace('/', '')}@sp.test"}
@@ -33,6 +35,10 @@ def union_for(worker, *, number: str, name: str = "SP Maju Bersama", company=Non
         body["company_nib"] = company.nib
     response = client_for(worker).post("/api/v1/unions/", body, format="json")
     assert response.status_code == 201, response.content
+    assert response.json()["verified_at"] is None
+    if verify:  # the office where it is recorded checks its number against its register
+        verified = client_for(OfficerFactory()).post(f"/api/v1/unions/{response.json()['id']}/verify/")
+        assert verified.status_code == 200, verified.content
     worker.refresh_from_db()
     return response.json()
 
@@ -300,3 +306,62 @@ def test_each_side_acts_only_for_itself_and_strangers_see_nothing(build, django_
                            format="json").status_code == 404
     flow.do("respondent", "accept_bipartite")
     assert flow.state == "bipartite"
+
+
+# --- a union is verified by the office where it is recorded ----------------------------------------------------
+
+
+def test_only_the_recording_office_verifies_a_union_and_until_then_it_neither_files_nor_answers(
+        django_capture_on_commit_callbacks):
+    """UU 21/2000 Art. 18-20: the union's nomor bukti pencatatan comes from the office, which checks it; a worker
+    who merely types a number acts for nobody."""
+    cast = Cast()
+    union = union_for(cast.worker, number="50/SP/2025", verify=False)
+    url = f"/api/v1/unions/{union['id']}/verify/"
+    for wrong in (cast.worker, cast.other_worker, cast.company_user, cast.mediator):
+        assert client_for(wrong).post(url).status_code == 403, wrong
+    assert client_for(cast.foreign_officer).post(url).status_code == 404  # another office's officer
+    # Unverified: it cannot file, is not found by its number, and is not linked when named as a respondent.
+    refused = client_for(cast.worker).post("/api/v1/disputes/", {
+        "type": "phk", "petitioner_kind": "union", "respondent": {"nib": cast.company_user.company.nib}, **BODY},
+        format="json")
+    assert_error(refused, 403, "forbidden")
+    assert client_for(cast.company_user).get(
+        "/api/v1/unions/lookup/", {"registration_number": "50/SP/2025"}).status_code == 404
+    flow = Flow(SidesCast(petitioner=cast.company_user, respondent=cast.worker), type="phk", respondent={
+        "kind": "union", "registration_number": "50/SP/2025", "name": "SP Lima", "email": "sp5@sp.test",
+        "address": "Jl. Lima 5"}, **BODY)
+    assert flow.get()["respondent_union"]["id"] is None
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        flow.do("petitioner", "submit")
+    token = invitation_token("sp5@sp.test")
+    assert_error(client_for(cast.worker).post(f"/api/v1/invitations/{token}/claim/"), 403, "forbidden")
+    assert client_for(cast.worker).get(flow.url).status_code == 404
+
+    verified = client_for(cast.officer).post(url)
+    assert verified.status_code == 200 and verified.json()["verified_at"]
+    assert client_for(cast.officer).post(url).json()["verified_at"] == verified.json()["verified_at"]  # idempotent
+    claim(flow, token, cast.worker)
+    assert flow.get("respondent")["respondent_union"]["registration_number"] == "50/SP/2025"
+
+
+def test_the_office_desk_lists_the_unions_to_verify_and_verifies_one_with_a_confirmation(client):
+    cast = Cast()
+    union = union_for(cast.worker, number="60/SP/2025", name="SP Enam", verify=False)
+    client.force_login(cast.officer)
+    desk = client.get("/beranda/", HTTP_ACCEPT_LANGUAGE="id").content.decode()
+    assert "Serikat yang perlu diverifikasi" in desk and "60/SP/2025" in desk
+    form = re.search(rf'<form method="post" action="/serikat/{union["id"]}/verifikasi/"[^>]*>', desk).group(0)
+    assert "data-confirm=" in form  # the deliberate step before a change that cannot be undone here
+    path = f"/serikat/{union['id']}/verifikasi/"
+    for wrong in (cast.foreign_officer, cast.worker, cast.company_user):
+        other = Client()
+        other.force_login(wrong)
+        assert other.post(path).status_code in (403, 404), wrong
+    assert client.get(path)["Location"] == "/beranda/"  # a GET changes nothing (as the company's verification)
+    assert Union.objects.get(pk=union["id"]).verified_at is None  # nobody else verified it
+    done = client.post(path, HTTP_ACCEPT_LANGUAGE="id")
+    assert done.status_code == 302 and done["Location"] == "/beranda/"
+    assert Union.objects.get(pk=union["id"]).verified_by == cast.officer
+    assert "60/SP/2025" not in client.get("/beranda/").content.decode()
