@@ -87,7 +87,7 @@ def _apply_petitioner(dispute: Dispute, by: User, requested: str | None) -> None
         if kind == PartyKind.UNION and by.union_id is None:
             raise Invalid(details={"petitioner_kind": [
                 _("Only an officer of a union registered on SIKHI can file for a union.")]})
-        if kind == PartyKind.UNION and not by.union.verified:
+        if kind == PartyKind.UNION and not (by.union is not None and by.union.verified):
             raise Forbidden(_("The office must verify your union's registration before it can file a dispute."))
         if kind == PartyKind.COMPANY:
             raise Invalid(details={"petitioner_kind": [_("Only a company account can file for a company.")]})
