@@ -191,9 +191,11 @@ def _open(server: Server, room_id: int, cookie: bytes):
 
 
 async def messages_until_seq(ws, seq: int, *, seen: list[dict]) -> None:
-    """Read until the `message` frame with `seq` (frames before it stay in `seen`)."""
-    while (await next_frame(ws, "message", seen=seen))["seq"] != seq:
-        pass
+    """Read until the `message` frame with `seq` has arrived (frames before it stay in `seen`). It may be in
+    `seen` already: the sender's own copy of a message can come before its ack (api.md promises the ack only
+    after the message is stored, not before the room's delivery)."""
+    while seq not in message_seqs(seen):
+        await next_frame(ws, "message", seen=seen)
 
 
 def message_seqs(seen: list[dict]) -> list[int]:
