@@ -279,12 +279,7 @@ def company_verify(*, company: Company, by: Any) -> Company:
     Publishes nothing."""
     if not perms.can_verify_company(by, company):
         raise Forbidden(_("Only an officer of the company's office may verify it."))
-    locked = Company.objects.select_for_update().select_related("regency").get(pk=company.pk)
-    if locked.verified_at is None:
-        locked.verified_at = timezone.now()
-        locked.verified_by = by
-        locked.save(update_fields=["verified_at", "verified_by"])
-    return locked
+    return _verified(Company.objects.select_related("regency"), company.pk, by)
 
 
 @transaction.atomic
@@ -293,7 +288,12 @@ def union_verify(*, union: Union, by: Any) -> Union:
     the first verification. Publishes nothing."""
     if not perms.can_verify_union(by, union):
         raise Forbidden(_("Only an officer of the office where the union is recorded may verify it."))
-    locked = Union.objects.select_for_update().get(pk=union.pk)
+    return _verified(Union.objects.all(), union.pk, by)
+
+
+def _verified(queryset: Any, pk: int, by: Any) -> Any:
+    """Lock the row and record its first verification (a repeat keeps it); inside the caller's transaction."""
+    locked = queryset.select_for_update().get(pk=pk)
     if locked.verified_at is None:
         locked.verified_at = timezone.now()
         locked.verified_by = by

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from chat.mail import email_queue, page_url
 from disputes import permissions as perms
+from disputes.models import Dispute
 from disputes.services.audit import event_record
 from documents.deliveries import addressees, document_opened, side_accounts, side_email, side_name
 from documents.models import Document
@@ -172,7 +173,7 @@ def document_link_resend(*, document: Document, side: str, email: str, by: Any) 
                          target=dispute.state, at=now,
                          payload={"document_id": document.pk, "side": side, "link_id": old.pk})
         if side == "respondent" and dispute.respondent_email != email:
-            type(dispute).objects.filter(pk=dispute.pk).update(respondent_email=email)
+            Dispute.objects.filter(pk=dispute.pk).update(respondent_email=email)
             dispute.respondent_email = email
         link = document_link_send(document=document, side=side, email=email, by=by)
     return link, [old.pk for old in live]
